@@ -1,4 +1,3 @@
 #!/usr/bin/env node
-// Runs the compiled CLI; `npm run build` produces dist/.
-import { main } from '../dist/cli/main.js';
-await main(process.argv);
+// The installed `ascent` command runs the compiled CLI (`npm run build` writes dist/).
+await import('../dist/cli/bin.js');

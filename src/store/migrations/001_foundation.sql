@@ -142,7 +142,8 @@ CREATE TABLE observations (
   denominator numeric,
   suppression text,
   superseded_by bigint REFERENCES releases (id),
-  CHECK ((value IS NULL) = (suppression IS NOT NULL))
+  -- A suppressed figure has a marker and no value; a row may also carry only a numerator and denominator.
+  CHECK (value IS NULL OR suppression IS NULL)
 );
 CREATE UNIQUE INDEX observations_current
   ON observations (org_code, measure_id, period, disaggregation) WHERE superseded_by IS NULL;

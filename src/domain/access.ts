@@ -1,0 +1,40 @@
+/**
+ * Who may do what. Every permission check in the product goes through `can`, so the matrix below
+ * is the one place to read (and test) the rules.
+ */
+export const roles = ['admin', 'analyst', 'editor', 'viewer'] as const;
+export type Role = (typeof roles)[number];
+
+export const roleDescriptions: Record<Role, string> = {
+  admin: 'Manages users, tokens and settings, reads the audit log, and can do everything an analyst can',
+  analyst: 'Imports data, computes figures and maintains measures and comparator groups',
+  editor: 'Maintains plans, commentary and narratives',
+  viewer: 'Reads published material, such as a councillor on a scrutiny committee',
+};
+
+export const permissions = [
+  'published:read',
+  'measures:write',
+  'imports:run',
+  'imports:read',
+  'comparators:write',
+  'plans:write',
+  'users:manage',
+  'audit:read',
+] as const;
+export type Permission = (typeof permissions)[number];
+
+const matrix: Record<Role, readonly Permission[]> = {
+  viewer: ['published:read'],
+  editor: ['published:read', 'plans:write'],
+  analyst: ['published:read', 'imports:read', 'imports:run', 'measures:write', 'comparators:write'],
+  admin: permissions,
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return matrix[role].includes(permission);
+}
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (roles as readonly string[]).includes(value);
+}

@@ -1,0 +1,35 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { financialYearOf, parsePeriod, previousPeriod, quarter } from './period.js';
+
+test('financial years parse in the spellings councils use', () => {
+  for (const s of ['2017-18', '2017/18', '2017-2018']) {
+    assert.deepEqual(parsePeriod(s), { kind: 'year', label: '2017-18', start: '2017-04-01', end: '2018-03-31' });
+  }
+  assert.equal(parsePeriod('1999-00')?.label, '1999-00');
+  assert.equal(parsePeriod('2017-19'), undefined);
+  assert.equal(parsePeriod('nonsense'), undefined);
+});
+
+test('quarters follow the financial year: Q4 is January to March of the next calendar year', () => {
+  assert.deepEqual(quarter(2023, 1), { kind: 'quarter', label: 'Q1 2023-24', start: '2023-04-01', end: '2023-06-30' });
+  assert.deepEqual(parsePeriod('Q4 2023-24'), {
+    kind: 'quarter',
+    label: 'Q4 2023-24',
+    start: '2024-01-01',
+    end: '2024-03-31',
+  });
+});
+
+test('months and leap years', () => {
+  assert.equal(parsePeriod('2024-02')?.end, '2024-02-29');
+  assert.equal(parsePeriod('2023-13'), undefined);
+});
+
+test('previous periods step back across year boundaries', () => {
+  assert.equal(previousPeriod(parsePeriod('2018-19')!).label, '2017-18');
+  assert.equal(previousPeriod(parsePeriod('Q1 2023-24')!).label, 'Q4 2022-23');
+  assert.equal(previousPeriod(parsePeriod('2024-01')!).label, '2023-12');
+  assert.equal(financialYearOf('2024-03-31').label, '2023-24');
+  assert.equal(financialYearOf('2024-04-01').label, '2024-25');
+});

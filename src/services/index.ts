@@ -1,0 +1,48 @@
+import { loadValidOrganisations } from '../catalogue/organisations.js';
+import { loadMeasureCatalogueOrThrow } from '../catalogue/measures.js';
+import type { Config } from '../config.js';
+import type { Db } from '../store/db.js';
+import { auditService } from './audit.js';
+import { systemClock, type Clock } from './clock.js';
+import { comparatorService } from './comparators.js';
+import { importService } from './imports.js';
+import { measureService } from './measures.js';
+import { observationService } from './observations.js';
+import { organisationService } from './organisations.js';
+import { sessionService } from './sessions.js';
+import { userService } from './users.js';
+
+/**
+ * The composition root: every service is built here, once, from the store, the clock and the
+ * configuration. The HTTP app, the API and the CLI all receive this one object.
+ */
+export async function createServices(db: Db, config: Config, clock: Clock = systemClock) {
+  const register = await loadValidOrganisations();
+  const catalogue = await loadMeasureCatalogueOrThrow();
+  const organisations = organisationService(db, register);
+  const measures = measureService(db);
+  const services = {
+    db,
+    clock,
+    config,
+    audit: auditService(db),
+    users: userService(db),
+    sessions: sessionService(db, clock, {
+      idleHours: config.sessionIdleHours,
+      limits: { maxFailures: config.signInMaxFailures, windowMinutes: config.signInWindowMinutes },
+    }),
+    organisations,
+    measures,
+    observations: observationService(db),
+    comparators: comparatorService(db, organisations),
+    imports: importService(db, measures, organisations),
+    /** Copies the shipped register and national catalogue into the store; audited when they change. */
+    async syncReferenceData() {
+      const orgs = await organisations.sync();
+      const ms = await measures.syncCatalogue(catalogue);
+      return { organisations: orgs, measures: ms };
+    },
+  };
+  return services;
+}
+export type Services = Awaited<ReturnType<typeof createServices>>;
