@@ -19,7 +19,11 @@ export interface SchemaTarget {
 
 export const schemaTargets: SchemaTarget[] = [
   { file: 'measure-file.schema.json', title: 'Ascent measure catalogue file', schema: measureFileSchema },
-  { file: 'organisation-file.schema.json', title: 'Ascent organisation register file', schema: organisationFileSchema },
+  {
+    file: 'organisation-file.schema.json',
+    title: 'Ascent organisation register file',
+    schema: organisationFileSchema,
+  },
 ];
 
 /** The file content written for a target: JSON Schema 2020-12 of what authors write in YAML. */

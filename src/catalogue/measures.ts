@@ -26,7 +26,9 @@ interface ParsedFile {
  * Reads every YAML file in `directory` (sorted by name, so duplicate handling is deterministic) and validates
  * them as one catalogue. Never throws for bad content: unreadable or invalid files come back as problems.
  */
-export async function loadMeasureCatalogue(directory = defaultMeasureDirectory): Promise<CatalogueValidation> {
+export async function loadMeasureCatalogue(
+  directory = defaultMeasureDirectory,
+): Promise<CatalogueValidation> {
   const listing = await listCatalogueFiles(directory);
   if ('problem' in listing) return { measures: [], problems: [listing.problem] };
 
@@ -45,7 +47,9 @@ export async function loadMeasureCatalogue(directory = defaultMeasureDirectory):
 }
 
 /** Loads the catalogue, or throws one error listing every problem found. */
-export async function loadMeasureCatalogueOrThrow(directory = defaultMeasureDirectory): Promise<CatalogueMeasure[]> {
+export async function loadMeasureCatalogueOrThrow(
+  directory = defaultMeasureDirectory,
+): Promise<CatalogueMeasure[]> {
   const { measures, problems } = await loadMeasureCatalogue(directory);
   if (problems.length > 0) {
     const heading = `Measure catalogue in ${displayPath(directory)} has ${problems.length} problem(s):`;
@@ -54,7 +58,9 @@ export async function loadMeasureCatalogueOrThrow(directory = defaultMeasureDire
   return measures;
 }
 
-async function listCatalogueFiles(directory: string): Promise<{ files: string[] } | { problem: CatalogueProblem }> {
+async function listCatalogueFiles(
+  directory: string,
+): Promise<{ files: string[] } | { problem: CatalogueProblem }> {
   try {
     const names = await readdir(directory);
     const files = names

@@ -75,22 +75,30 @@ const ratioPartSchema = z.strictObject({
   definition: z
     .string()
     .min(1)
-    .describe('Plain-language statement of who or what is counted, including age bands, cohort and reference date.'),
+    .describe(
+      'Plain-language statement of who or what is counted, including age bands, cohort and reference date.',
+    ),
   source: z
     .enum(measureSources)
     .optional()
-    .describe('Where this part comes from, when that differs from the measure as a whole (e.g. ONS population).'),
+    .describe(
+      'Where this part comes from, when that differs from the measure as a whole (e.g. ONS population).',
+    ),
 });
 
 const seriesLinkSchema = z
   .strictObject({
-    continues: measureIdSchema.describe('Id of the measure in the previous edition that this measure carries on.'),
+    continues: measureIdSchema.describe(
+      'Id of the measure in the previous edition that this measure carries on.',
+    ),
     comparable: z
       .boolean()
       .describe(
         'True when values either side of the link can be read as one trend; false when the definition changed at the link, so a trend must show a break.',
       ),
-    from: financialYearSchema.describe('First financial year reported under this measure rather than its predecessor.'),
+    from: financialYearSchema.describe(
+      'First financial year reported under this measure rather than its predecessor.',
+    ),
     note: z.string().min(1).describe('Why the two measures form one series, or what changed at the link.'),
   })
   .describe('Links a measure to its predecessor across a change of codes, so trends can span editions.');
@@ -100,7 +108,9 @@ const definitionBreakSchema = z
     from: financialYearSchema.describe('First financial year calculated on the new basis.'),
     reason: z.string().min(1).describe('What changed in the definition, data source or method.'),
   })
-  .describe('A change of definition under the same code: values before and after are not directly comparable.');
+  .describe(
+    'A change of definition under the same code: values before and after are not directly comparable.',
+  );
 
 const scaleSchema = z
   .strictObject({
@@ -115,34 +125,44 @@ const measureDefinitionShape = z.strictObject({
   code: z
     .string()
     .regex(/^[A-Za-z0-9][A-Za-z0-9.-]*$/, 'expected a short code such as 2A1 or LOCAL-01')
-    .describe('Code as published within its family and edition, e.g. 2A2; unique within that family and edition.'),
+    .describe(
+      'Code as published within its family and edition, e.g. 2A2; unique within that family and edition.',
+    ),
   title: z.string().min(1).describe('Full title of the measure.'),
   shortTitle: z.string().min(1).max(80).describe('Short label for tables and charts.'),
-  description: z.string().min(1).describe('What the measure tells a reader and why it matters, in plain language.'),
+  description: z
+    .string()
+    .min(1)
+    .describe('What the measure tells a reader and why it matters, in plain language.'),
   unit: z.enum(measureUnits).describe('Unit of the published value.'),
   multiplier: z
     .number()
     .positive()
-    .describe('Factor applied to numerator / denominator: 100 for percentages, 100000 for rates per 100,000, 1 otherwise.'),
-  decimals: z
-    .number()
-    .int()
-    .min(0)
-    .max(6)
-    .describe('Decimal places the published value is rounded to.'),
+    .describe(
+      'Factor applied to numerator / denominator: 100 for percentages, 100000 for rates per 100,000, 1 otherwise.',
+    ),
+  decimals: z.number().int().min(0).max(6).describe('Decimal places the published value is rounded to.'),
   polarity: z
     .enum(polarities)
-    .describe('Whether a higher value is better, worse or neither; drives ranks, quartiles and direction of travel.'),
+    .describe(
+      'Whether a higher value is better, worse or neither; drives ranks, quartiles and direction of travel.',
+    ),
   scale: scaleSchema.optional(),
   source: z.enum(measureSources).describe('Main data collection the measure is calculated from.'),
   frequency: z.enum(frequencies).describe('How often a new value is published.'),
   numerator: ratioPartSchema
     .optional()
-    .describe('What is counted on top of the fraction; required for percentages and rates, optional for survey scores.'),
+    .describe(
+      'What is counted on top of the fraction; required for percentages and rates, optional for survey scores.',
+    ),
   denominator: ratioPartSchema
     .optional()
-    .describe('The population the numerator is a share of; required for percentages and rates, optional for survey scores.'),
-  validFrom: financialYearSchema.describe('First financial year the measure is reported under this definition and code.'),
+    .describe(
+      'The population the numerator is a share of; required for percentages and rates, optional for survey scores.',
+    ),
+  validFrom: financialYearSchema.describe(
+    'First financial year the measure is reported under this definition and code.',
+  ),
   validTo: financialYearSchema
     .optional()
     .describe('Last financial year reported under this code; omit while the measure is current.'),
@@ -151,7 +171,10 @@ const measureDefinitionShape = z.strictObject({
     .array(definitionBreakSchema)
     .optional()
     .describe('Changes of definition under this code, oldest first.'),
-  notes: z.array(z.string().min(1)).default([]).describe('Points a reader or analyst should know when using the measure.'),
+  notes: z
+    .array(z.string().min(1))
+    .default([])
+    .describe('Points a reader or analyst should know when using the measure.'),
   limitations: z
     .array(z.string().min(1))
     .default([])
@@ -160,7 +183,10 @@ const measureDefinitionShape = z.strictObject({
     .array(z.string().min(1))
     .optional()
     .describe('Breakdowns published or derivable beyond the total, e.g. age band, primary support reason.'),
-  tags: z.array(z.string().min(1)).optional().describe('Free labels for grouping and search, e.g. domain or theme.'),
+  tags: z
+    .array(z.string().min(1))
+    .optional()
+    .describe('Free labels for grouping and search, e.g. domain or theme.'),
 });
 
 type MeasureShape = z.infer<typeof measureDefinitionShape>;
@@ -175,10 +201,16 @@ export const measureFileSchema = z
     family: z
       .string()
       .regex(/^[a-z][a-z0-9-]*$/, 'expected a lower-case slug such as ascof or local')
-      .describe("Measure family, e.g. 'ascof' for the national framework or 'local' for a council's own measures."),
+      .describe(
+        "Measure family, e.g. 'ascof' for the national framework or 'local' for a council's own measures.",
+      ),
     edition: z.string().min(1).describe("Edition of the family the file describes, e.g. '2014' or '2023'."),
     title: z.string().min(1).describe('Human title of the family edition.'),
-    description: z.string().min(1).optional().describe('What the file covers and where its definitions come from.'),
+    description: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('What the file covers and where its definitions come from.'),
     measures: z.array(measureDefinitionSchema).describe('The measures of this family edition.'),
   })
   .describe('A measure catalogue file: one family edition and its measure definitions.');
@@ -195,15 +227,20 @@ export type SeriesLink = z.infer<typeof seriesLinkSchema>;
 export type DefinitionBreak = z.infer<typeof definitionBreakSchema>;
 
 function checkMeasureConsistency(measure: MeasureShape, ctx: z.RefinementCtx): void {
-  const report = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+  const report = (path: (string | number)[], message: string) =>
+    ctx.addIssue({ code: 'custom', path, message });
 
   const expected = multiplierForUnit(measure.unit);
   if (measure.multiplier !== expected) {
-    report(['multiplier'], `unit '${measure.unit}' implies multiplier ${expected}, not ${measure.multiplier}`);
+    report(
+      ['multiplier'],
+      `unit '${measure.unit}' implies multiplier ${expected}, not ${measure.multiplier}`,
+    );
   }
   if (measure.unit === 'percent' || measure.unit === 'rate-per-100k') {
-    if (!measure.numerator) report(['numerator'], `a ${measure.unit} measure needs a numerator definition`);
-    if (!measure.denominator) report(['denominator'], `a ${measure.unit} measure needs a denominator definition`);
+    for (const part of ['numerator', 'denominator'] as const) {
+      if (!measure[part]) report([part], `a ${measure.unit} measure needs a ${part} definition`);
+    }
   }
 
   const start = yearOf(measure.validFrom);
@@ -217,7 +254,10 @@ function checkMeasureConsistency(measure: MeasureShape, ctx: z.RefinementCtx): v
     const year = yearOf(change.from);
     // A break in the first year would have nothing before it under this code: that is a series link instead.
     if (year <= start || year > end) {
-      report(['breaks', index, 'from'], `break ${change.from} must fall after validFrom and within the validity`);
+      report(
+        ['breaks', index, 'from'],
+        `break ${change.from} must fall after validFrom and within the validity`,
+      );
     }
   });
 }
@@ -281,14 +321,20 @@ const parseOptions = {
  */
 export function validateCatalogue(files: readonly CatalogueFileInput[]): CatalogueValidation {
   const problems: CatalogueProblem[] = [];
-  const candidates = files.flatMap((input) => validateFile(input, problems));
+  const declaredIds = new Set<string>();
+  const candidates = files.flatMap((input) => validateFile(input, problems, declaredIds));
   const unique = dropDuplicates(candidates, problems);
   const acyclic = dropCycles(unique, problems);
-  const linked = dropBrokenLinks(acyclic, unique, problems);
+  const linked = dropBrokenLinks(acyclic, declaredIds, problems);
   return { measures: linked.map((entry) => entry.measure), problems };
 }
 
-function validateFile({ file, content }: CatalogueFileInput, problems: CatalogueProblem[]): Located[] {
+/** Validates one file's measures one by one; `declaredIds` collects every id written, valid or not. */
+function validateFile(
+  { file, content }: CatalogueFileInput,
+  problems: CatalogueProblem[],
+  declaredIds: Set<string>,
+): Located[] {
   const envelope = measureFileEnvelopeSchema.safeParse(content, parseOptions);
   if (!envelope.success) {
     problems.push(...envelope.error.issues.map((issue) => problemFromIssue(file, [], issue)));
@@ -296,10 +342,13 @@ function validateFile({ file, content }: CatalogueFileInput, problems: Catalogue
   }
   const { family, edition, measures } = envelope.data;
   return measures.flatMap((raw, index) => {
+    const measureId = rawId(raw);
+    if (measureId !== undefined) declaredIds.add(measureId);
     const parsed = measureDefinitionSchema.safeParse(raw, parseOptions);
     if (parsed.success) return [{ measure: { ...parsed.data, family, edition }, file, index }];
-    const measureId = rawId(raw);
-    problems.push(...parsed.error.issues.map((issue) => problemFromIssue(file, ['measures', index], issue, measureId)));
+    problems.push(
+      ...parsed.error.issues.map((issue) => problemFromIssue(file, ['measures', index], issue, measureId)),
+    );
     return [];
   });
 }
@@ -314,7 +363,12 @@ function problemFromIssue(
   return problem(file, segments, issue.message, measureId);
 }
 
-function problem(file: string, segments: PathSegment[], message: string, measureId?: string): CatalogueProblem {
+function problem(
+  file: string,
+  segments: PathSegment[],
+  message: string,
+  measureId?: string,
+): CatalogueProblem {
   const base = { file, path: formatPath(segments), segments, message };
   return measureId === undefined ? base : { ...base, measureId };
 }
@@ -350,7 +404,9 @@ function dropDuplicates(candidates: Located[], problems: CatalogueProblem[]): Lo
     const { id, family, edition, code } = entry.measure;
     const sameId = byId.get(id);
     if (sameId) {
-      problems.push(problemAt(entry, ['id'], `duplicate id '${id}', first defined at ${where(sameId)}; ignored`));
+      problems.push(
+        problemAt(entry, ['id'], `duplicate id '${id}', first defined at ${where(sameId)}; ignored`),
+      );
       return false;
     }
     const codeKey = `${family}\u0000${edition}\u0000${code.toUpperCase()}`;
@@ -405,15 +461,18 @@ function cycleThrough(id: string, byId: ReadonlyMap<string, Located>): string[] 
  * Removes measures whose predecessor is not in the catalogue, repeating until stable so that
  * every loaded `series.continues` resolves to a loaded measure.
  */
-function dropBrokenLinks(entries: Located[], defined: Located[], problems: CatalogueProblem[]): Located[] {
-  const everDefined = new Set(defined.map((entry) => entry.measure.id));
+function dropBrokenLinks(
+  entries: Located[],
+  declaredIds: ReadonlySet<string>,
+  problems: CatalogueProblem[],
+): Located[] {
   let kept = entries;
   for (;;) {
     const loaded = new Set(kept.map((entry) => entry.measure.id));
     const next = kept.filter((entry) => {
       const predecessor = entry.measure.series?.continues;
       if (predecessor === undefined || loaded.has(predecessor)) return true;
-      const message = everDefined.has(predecessor)
+      const message = declaredIds.has(predecessor)
         ? `series.continues '${predecessor}' was not loaded because of its own problems`
         : `series.continues refers to unknown measure '${predecessor}'`;
       problems.push(problemAt(entry, ['series', 'continues'], message));
@@ -475,11 +534,20 @@ function breaksAlong(chain: readonly ChainMeasure[]): SeriesBreak[] {
   const breaks = chain.flatMap((measure): SeriesBreak[] => {
     const atLink: SeriesBreak[] =
       measure.series && !measure.series.comparable && measure !== chain[0]
-        ? [{ from: measure.series.from, measureId: measure.id, reason: measure.series.note, kind: 'code-change' }]
+        ? [
+            {
+              from: measure.series.from,
+              measureId: measure.id,
+              reason: measure.series.note,
+              kind: 'code-change',
+            },
+          ]
         : [];
-    const within = (measure.breaks ?? []).map(
-      (change): SeriesBreak => ({ ...change, measureId: measure.id, kind: 'definition-change' }),
-    );
+    const within = (measure.breaks ?? []).map((change): SeriesBreak => ({
+      ...change,
+      measureId: measure.id,
+      kind: 'definition-change',
+    }));
     return [...atLink, ...within];
   });
   return breaks.sort((a, b) => yearOf(a.from) - yearOf(b.from));
@@ -494,7 +562,8 @@ export function findByCode(
 ): CatalogueMeasure | undefined {
   const wanted = code.trim().toUpperCase();
   return measures.find(
-    (measure) => measure.family === family && measure.edition === edition && measure.code.toUpperCase() === wanted,
+    (measure) =>
+      measure.family === family && measure.edition === edition && measure.code.toUpperCase() === wanted,
   );
 }
 

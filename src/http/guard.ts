@@ -47,7 +47,7 @@ export function route(
   access: Access,
   handler: Handler,
 ): void {
-  routeRules.push({ method, path, access });
+  if (!routeRules.some((r) => r.method === method && r.path === path)) routeRules.push({ method, path, access });
   app.on(method, path, guard(access), async (c) => handler(c));
 }
 
