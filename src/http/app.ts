@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { NONCE, secureHeaders } from 'hono/secure-headers';
@@ -21,6 +22,8 @@ export function createApp(services: Services, config: Config): Hono<AppEnv> {
   app.use('*', async (c, next) => {
     c.set('services', services);
     c.set('views', views);
+    // Chosen before rendering so the template's inline script and the CSP header share it.
+    c.set('secureHeadersNonce', randomBytes(16).toString('base64'));
     await next();
   });
   app.use(
@@ -37,6 +40,8 @@ export function createApp(services: Services, config: Config): Hono<AppEnv> {
         baseUri: ["'self'"],
       },
       strictTransportSecurity: config.secureCookies ? 'max-age=31536000; includeSubDomains' : false,
+      // 'no-referrer' would make browsers send "Origin: null" on form posts, defeating the origin check.
+      referrerPolicy: 'same-origin',
     }),
   );
   mountStatic(app);

@@ -15,7 +15,9 @@ export function importRoutes(app: Hono<AppEnv>): void {
     const body = await c.req.parseBody();
     const file = body.file;
     if (!(file instanceof File) || file.size === 0) {
-      const message = file instanceof File ? 'The selected file is empty' : 'Select a CSV file to import';
+      // Browsers send an unnamed empty part when no file was chosen.
+      const chosen = file instanceof File && file.name !== '';
+      const message = chosen ? 'The selected file is empty' : 'Select a CSV file to import';
       return renderPage(c, 'imports/new.njk', { title: 'Import a national ASCOF file', ...errorView([{ field: 'file', message }]) }, 400);
     }
     const bytes = new Uint8Array(await file.arrayBuffer());
