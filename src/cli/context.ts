@@ -4,9 +4,15 @@ import { systemActor, type Actor } from '../services/actor.js';
 import { openStore } from '../store/open.js';
 
 /** Opens the store, builds the services, runs fn, and always closes the store (releasing the lock). */
-export async function withServices<T>(command: string, fn: (s: Services, config: Config) => Promise<T>): Promise<T> {
+export async function withServices<T>(
+  command: string,
+  fn: (s: Services, config: Config) => Promise<T>,
+): Promise<T> {
   const config = loadConfig();
-  const db = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }, `ascent ${command}`);
+  const db = await openStore(
+    { databaseUrl: config.databaseUrl, dataDir: config.dataDir },
+    `ascent ${command}`,
+  );
   try {
     const services = await createServices(db, config);
     await services.syncReferenceData();

@@ -17,11 +17,14 @@ const out = (line: string): void => {
 };
 
 function program(): Command {
-  const cli = new Command('ascent').description('Ascent: adult social care improvement and performance').showHelpAfterError();
+  const cli = new Command('ascent')
+    .description('Ascent: adult social care improvement and performance')
+    .showHelpAfterError();
 
-  cli.command('migrate').description('Create or upgrade the database schema').action(() =>
-    withServices('migrate', async (s) => out(`Schema up to date on ${s.db.description}.`)),
-  );
+  cli
+    .command('migrate')
+    .description('Create or upgrade the database schema')
+    .action(() => withServices('migrate', async (s) => out(`Schema up to date on ${s.db.description}.`)));
 
   cli
     .command('serve')
@@ -50,15 +53,24 @@ function program(): Command {
     .action((o: { email: string; name: string; role: Role; password?: string }) =>
       withServices('user create', async (s) => {
         const password = o.password ?? process.env.ASCENT_PASSWORD ?? '';
-        const created = await s.users.create(await cliActor(s, undefined), { email: o.email, displayName: o.name, role: o.role, password });
+        const created = await s.users.create(await cliActor(s, undefined), {
+          email: o.email,
+          displayName: o.name,
+          role: o.role,
+          password,
+        });
         out(`Created ${created.role} ${created.email} (id ${created.id}).`);
       }),
     );
-  user.command('list').description('List users').action(() =>
-    withServices('user list', async (s) => {
-      for (const u of await s.users.list()) out(`${u.id}\t${u.email}\t${u.role}\t${u.disabled ? 'disabled' : 'active'}\t${u.displayName}`);
-    }),
-  );
+  user
+    .command('list')
+    .description('List users')
+    .action(() =>
+      withServices('user list', async (s) => {
+        for (const u of await s.users.list())
+          out(`${u.id}\t${u.email}\t${u.role}\t${u.disabled ? 'disabled' : 'active'}\t${u.displayName}`);
+      }),
+    );
   user
     .command('set-password')
     .requiredOption('--email <email>')
@@ -67,7 +79,11 @@ function program(): Command {
       withServices('user set-password', async (s) => {
         const u = await s.users.findByEmail(o.email);
         if (!u) throw new Error(`There is no user ${o.email}.`);
-        await s.users.setPassword(await cliActor(s, undefined), u.id, o.password ?? process.env.ASCENT_PASSWORD ?? '');
+        await s.users.setPassword(
+          await cliActor(s, undefined),
+          u.id,
+          o.password ?? process.env.ASCENT_PASSWORD ?? '',
+        );
         out(`Password changed for ${u.email}; their sessions were ended.`);
       }),
     );
@@ -87,13 +103,20 @@ function program(): Command {
     );
   token.command('list').action(() =>
     withServices('token list', async (s) => {
-      for (const t of await s.sessions.listApiTokens()) out(`${t.id}\tuser ${t.user_id}\t${t.name}\t${t.revoked_at ? 'revoked' : 'active'}`);
+      for (const t of await s.sessions.listApiTokens())
+        out(`${t.id}\tuser ${t.user_id}\t${t.name}\t${t.revoked_at ? 'revoked' : 'active'}`);
     }),
   );
   token
     .command('revoke <id>')
     .action((id: string) =>
-      withServices('token revoke', async (s) => out((await s.sessions.revokeApiToken(await cliActor(s, undefined), Number(id))) ? `Token ${id} revoked.` : `No active token ${id}.`)),
+      withServices('token revoke', async (s) =>
+        out(
+          (await s.sessions.revokeApiToken(await cliActor(s, undefined), Number(id)))
+            ? `Token ${id} revoked.`
+            : `No active token ${id}.`,
+        ),
+      ),
     );
 
   const imp = cli.command('import').description('Import data');
@@ -108,12 +131,18 @@ function program(): Command {
         let failed = false;
         for (const file of files) {
           const bar = progressBar(file);
-          const report = await s.imports.importAscof(actor, file.split('/').pop() ?? file, await fs.readFile(file), { onProgress: bar.update });
+          const report = await s.imports.importAscof(
+            actor,
+            file.split('/').pop() ?? file,
+            await fs.readFile(file),
+            { onProgress: bar.update },
+          );
           bar.stop();
           out(summariseReport(report));
           const limit = Number(o.showRejections);
           for (const r of report.rejections.slice(0, limit)) out(`  row ${r.row}: ${r.reason}`);
-          if (report.rejections.length > limit) out(`  … and ${report.rejections.length - limit} more (see the import page).`);
+          if (report.rejections.length > limit)
+            out(`  … and ${report.rejections.length - limit} more (see the import page).`);
           failed ||= report.outcome === 'failed';
         }
         if (failed) process.exitCode = 1;
@@ -158,7 +187,11 @@ function program(): Command {
         if (!o.yes) throw new Error('Restore replaces all current data: run again with --yes to confirm.');
         const backup = JSON.parse(gunzipSync(await fs.readFile(file)).toString('utf8')) as Backup;
         const counts = await restoreBackup(s.db, backup);
-        out(`Restored ${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join(', ')}.`);
+        out(
+          `Restored ${Object.entries(counts)
+            .map(([t, n]) => `${t} ${n}`)
+            .join(', ')}.`,
+        );
       }),
     );
   return cli;
@@ -171,7 +204,9 @@ export async function main(argv: string[]): Promise<void> {
     await program().parseAsync(argv);
   } catch (err) {
     if (err instanceof ValidationError) {
-      process.stderr.write(`${err.message}:\n${err.fieldErrors.map((e) => `  ${e.field}: ${e.message}`).join('\n')}\n`);
+      process.stderr.write(
+        `${err.message}:\n${err.fieldErrors.map((e) => `  ${e.field}: ${e.message}`).join('\n')}\n`,
+      );
     } else if (err instanceof StoreError || err instanceof Error) {
       process.stderr.write(`Error: ${err.message}\n`);
       if (process.env.ASCENT_DEBUG) process.stderr.write(`${err.stack}\n`);

@@ -4,7 +4,12 @@ import { financialYearOf, parsePeriod, previousPeriod, quarter } from './period.
 
 test('financial years parse in the spellings councils use', () => {
   for (const s of ['2017-18', '2017/18', '2017-2018']) {
-    assert.deepEqual(parsePeriod(s), { kind: 'year', label: '2017-18', start: '2017-04-01', end: '2018-03-31' });
+    assert.deepEqual(parsePeriod(s), {
+      kind: 'year',
+      label: '2017-18',
+      start: '2017-04-01',
+      end: '2018-03-31',
+    });
   }
   assert.equal(parsePeriod('1999-00')?.label, '1999-00');
   assert.equal(parsePeriod('2017-19'), undefined);
@@ -12,7 +17,12 @@ test('financial years parse in the spellings councils use', () => {
 });
 
 test('quarters follow the financial year: Q4 is January to March of the next calendar year', () => {
-  assert.deepEqual(quarter(2023, 1), { kind: 'quarter', label: 'Q1 2023-24', start: '2023-04-01', end: '2023-06-30' });
+  assert.deepEqual(quarter(2023, 1), {
+    kind: 'quarter',
+    label: 'Q1 2023-24',
+    start: '2023-04-01',
+    end: '2023-06-30',
+  });
   assert.deepEqual(parsePeriod('Q4 2023-24'), {
     kind: 'quarter',
     label: 'Q4 2023-24',

@@ -39,7 +39,12 @@ export function quarter(startYear: number, q: 1 | 2 | 3 | 4): Period {
 }
 
 export function month(year: number, m: number): Period {
-  return { kind: 'month', label: `${year}-${pad(m)}`, start: iso(year, m, 1), end: iso(year, m, lastDay(year, m)) };
+  return {
+    kind: 'month',
+    label: `${year}-${pad(m)}`,
+    start: iso(year, m, 1),
+    end: iso(year, m, lastDay(year, m)),
+  };
 }
 
 const YEAR = /^(\d{4})[-/](\d{2}|\d{4})$/;

@@ -11,7 +11,11 @@ test('figures stay exact decimal strings', () => {
 test('markers and sentinels are never values', () => {
   assert.equal(parseFigure('[c]').kind, 'suppressed');
   assert.equal(parseFigure('[x]').kind, 'suppressed');
-  assert.deepEqual(parseFigure('999999995'), { kind: 'suppressed', suppression: 'sentinel', raw: '999999995' });
+  assert.deepEqual(parseFigure('999999995'), {
+    kind: 'suppressed',
+    suppression: 'sentinel',
+    raw: '999999995',
+  });
   assert.equal(parseFigure('888888885').kind, 'suppressed');
   assert.equal(parseFigure('').kind, 'blank');
   assert.deepEqual(parseFigure('n/a%'), { kind: 'invalid', raw: 'n/a%' });

@@ -59,16 +59,21 @@ export function createApp(services: Services, config: Config): Hono<AppEnv> {
   pageRoutes(app, config);
 
   app.notFound((c) => {
-    if (c.req.path.startsWith('/api/')) return c.json({ error: 'not_found', message: `No route ${c.req.path}` }, 404);
+    if (c.req.path.startsWith('/api/'))
+      return c.json({ error: 'not_found', message: `No route ${c.req.path}` }, 404);
     return renderPage(c, 'errors/not-found.njk', {}, 404);
   });
   app.onError((err, c) => {
     const api = c.req.path.startsWith('/api/');
     if (err instanceof NotFoundError) {
-      return api ? c.json({ error: 'not_found', message: err.message }, 404) : renderPage(c, 'errors/not-found.njk', { message: err.message }, 404);
+      return api
+        ? c.json({ error: 'not_found', message: err.message }, 404)
+        : renderPage(c, 'errors/not-found.njk', { message: err.message }, 404);
     }
     if (err instanceof NotAllowedError) {
-      return api ? c.json({ error: 'forbidden', message: err.message }, 403) : renderPage(c, 'errors/forbidden.njk', { message: err.message }, 403);
+      return api
+        ? c.json({ error: 'forbidden', message: err.message }, 403)
+        : renderPage(c, 'errors/forbidden.njk', { message: err.message }, 403);
     }
     if (err instanceof ValidationError) {
       return c.json({ error: 'invalid', message: err.message, fieldErrors: err.fieldErrors }, 400);

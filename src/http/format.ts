@@ -18,8 +18,18 @@ export function cellFor(measure: Measure, obs: Observation | undefined): Cell {
     const meaning = suppressionMeaning[obs.suppression as Suppression] ?? 'suppressed';
     return { text: obs.suppression === 'sentinel' ? '[x]' : obs.suppression, explanation: meaning };
   }
-  if (obs.value === null) return { text: '–', explanation: 'no published outcome', numerator: obs.numerator, denominator: obs.denominator };
-  return { text: formatValue(measure, Number(obs.value)), numerator: obs.numerator, denominator: obs.denominator };
+  if (obs.value === null)
+    return {
+      text: '–',
+      explanation: 'no published outcome',
+      numerator: obs.numerator,
+      denominator: obs.denominator,
+    };
+  return {
+    text: formatValue(measure, Number(obs.value)),
+    numerator: obs.numerator,
+    denominator: obs.denominator,
+  };
 }
 
 export const polarityText = {

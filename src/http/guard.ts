@@ -23,8 +23,11 @@ export function guard(access: Access): MiddlewareHandler<AppEnv> {
     if (access === 'public') return next();
     const user = c.get('user');
     if (!user) {
-      if (isApi(c)) return c.json({ error: 'unauthenticated', message: 'Sign in or send an API token.' }, 401);
-      const next = encodeURIComponent(c.req.method === 'GET' ? c.req.path + (new URL(c.req.url).search || '') : '/');
+      if (isApi(c))
+        return c.json({ error: 'unauthenticated', message: 'Sign in or send an API token.' }, 401);
+      const next = encodeURIComponent(
+        c.req.method === 'GET' ? c.req.path + (new URL(c.req.url).search || '') : '/',
+      );
       const expired = c.get('sessionExpired') ? '&expired=1' : '';
       return c.redirect(`/sign-in?next=${next}${expired}`, 303);
     }
@@ -47,7 +50,8 @@ export function route(
   access: Access,
   handler: Handler,
 ): void {
-  if (!routeRules.some((r) => r.method === method && r.path === path)) routeRules.push({ method, path, access });
+  if (!routeRules.some((r) => r.method === method && r.path === path))
+    routeRules.push({ method, path, access });
   app.on(method, path, guard(access), async (c) => handler(c));
 }
 

@@ -15,7 +15,12 @@ export function errorView(errors: FieldError[]) {
   };
 }
 
-export function renderPage(c: Context<AppEnv>, template: string, ctx: Record<string, unknown> = {}, status = 200) {
+export function renderPage(
+  c: Context<AppEnv>,
+  template: string,
+  ctx: Record<string, unknown> = {},
+  status = 200,
+) {
   const user = c.get('user');
   const html = c.get('views').render(template, {
     ...ctx,

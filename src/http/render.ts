@@ -15,7 +15,9 @@ export function createViewEngine(): nunjucks.Environment {
     autoescape: true,
     throwOnUndefined: false,
   });
-  env.addFilter('number', (v: unknown) => (v === null || v === undefined || v === '' ? '' : numberFormat.format(Number(v))));
+  env.addFilter('number', (v: unknown) =>
+    v === null || v === undefined || v === '' ? '' : numberFormat.format(Number(v)),
+  );
   env.addFilter('datetime', (v: unknown) => (v instanceof Date ? dateTimeFormat.format(v) : String(v ?? '')));
   env.addFilter('json', (v: unknown) => JSON.stringify(v, null, 2));
   return env;

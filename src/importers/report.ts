@@ -31,7 +31,8 @@ export function summariseReport(r: ImportReport): string {
   const lines = [
     `${r.fileName}: ${r.rowsRead} rows read, ${r.rowsLoaded} loaded, ${r.rowsRejected} rejected`,
   ];
-  if (r.outcome === 'duplicate') lines.push(`This file was already imported as release ${r.previousReleaseId}; nothing changed.`);
+  if (r.outcome === 'duplicate')
+    lines.push(`This file was already imported as release ${r.previousReleaseId}; nothing changed.`);
   if (r.outcome === 'loaded') {
     lines.push(
       `Release ${r.releaseId}: ${r.observationsAdded} figures added, ${r.observationsSuperseded} superseded, ${r.observationsUnchanged} unchanged.`,

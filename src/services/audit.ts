@@ -47,7 +47,10 @@ export function auditService(db: Db) {
     async list(filter: AuditFilter = {}): Promise<{ entries: AuditEntry[]; total: number }> {
       const where = filter.entityType ? 'WHERE entity_type = $1' : '';
       const params: unknown[] = filter.entityType ? [filter.entityType] : [];
-      const [count] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log ${where}`, params);
+      const [count] = await db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM audit_log ${where}`,
+        params,
+      );
       const rows = await db.query<{
         id: number;
         at: Date;

@@ -35,10 +35,13 @@ export interface ComparatorGroup {
 /** Comparator groups (statistical neighbours and the like) with dated membership, versioned on each change. */
 export function comparatorService(db: Db, organisations: OrganisationService) {
   async function load(q: Queryable, id: number): Promise<ComparatorGroup> {
-    const [g] = await q.query<{ id: number; name: string; description: string; owner_code: string | null; version: number }>(
-      'SELECT id, name, description, owner_code, version FROM comparator_groups WHERE id = $1',
-      [id],
-    );
+    const [g] = await q.query<{
+      id: number;
+      name: string;
+      description: string;
+      owner_code: string | null;
+      version: number;
+    }>('SELECT id, name, description, owner_code, version FROM comparator_groups WHERE id = $1', [id]);
     if (!g) throw new NotFoundError(`There is no comparator group ${id}`);
     const members = await q.query<{ org_code: string; valid_from: string; valid_to: string | null }>(
       'SELECT org_code, valid_from, valid_to FROM comparator_group_members WHERE group_id = $1 ORDER BY org_code, valid_from',
@@ -56,29 +59,39 @@ export function comparatorService(db: Db, organisations: OrganisationService) {
 
   function validate(input: ComparatorGroupInput) {
     const parsed = comparatorGroupSchema.safeParse(input);
-    if (!parsed.success) throw new ValidationError('The comparator group is not valid', fieldErrorsOf(parsed.error));
+    if (!parsed.success)
+      throw new ValidationError('The comparator group is not valid', fieldErrorsOf(parsed.error));
     const errors: { field: string; message: string }[] = [];
-    const codes = [parsed.data.ownerCode, ...parsed.data.members.map((m) => m.orgCode)].filter((c): c is string => !!c);
+    const codes = [parsed.data.ownerCode, ...parsed.data.members.map((m) => m.orgCode)].filter(
+      (c): c is string => !!c,
+    );
     for (const code of codes) {
       const org = organisations.register.byCode.get(code);
-      if (!org || org.kind !== 'council') errors.push({ field: 'members', message: `${code} is not a council in the register` });
+      if (!org || org.kind !== 'council')
+        errors.push({ field: 'members', message: `${code} is not a council in the register` });
     }
     parsed.data.members.forEach((m, i) => {
-      if (m.validTo && m.validTo < m.validFrom) errors.push({ field: `members.${i}.validTo`, message: `Membership of ${m.orgCode} ends before it starts` });
+      if (m.validTo && m.validTo < m.validFrom)
+        errors.push({
+          field: `members.${i}.validTo`,
+          message: `Membership of ${m.orgCode} ends before it starts`,
+        });
     });
     if (errors.length) throw new ValidationError('The comparator group is not valid', errors);
     return parsed.data;
   }
 
-  async function writeMembers(tx: Queryable, id: number, members: z.infer<typeof comparatorGroupSchema>['members']) {
+  async function writeMembers(
+    tx: Queryable,
+    id: number,
+    members: z.infer<typeof comparatorGroupSchema>['members'],
+  ) {
     await tx.query('DELETE FROM comparator_group_members WHERE group_id = $1', [id]);
     for (const m of members) {
-      await tx.query('INSERT INTO comparator_group_members (group_id, org_code, valid_from, valid_to) VALUES ($1, $2, $3, $4)', [
-        id,
-        m.orgCode,
-        m.validFrom,
-        m.validTo ?? null,
-      ]);
+      await tx.query(
+        'INSERT INTO comparator_group_members (group_id, org_code, valid_from, valid_to) VALUES ($1, $2, $3, $4)',
+        [id, m.orgCode, m.validFrom, m.validTo ?? null],
+      );
     }
   }
 
@@ -94,14 +107,24 @@ export function comparatorService(db: Db, organisations: OrganisationService) {
       const data = validate(input);
       return db.transaction(async (tx) => {
         const [clash] = await tx.query('SELECT id FROM comparator_groups WHERE name = $1', [data.name]);
-        if (clash) throw new ValidationError('A group with that name exists', [{ field: 'name', message: `A comparator group called ${data.name} already exists` }]);
+        if (clash)
+          throw new ValidationError('A group with that name exists', [
+            { field: 'name', message: `A comparator group called ${data.name} already exists` },
+          ]);
         const [row] = await tx.query<{ id: number }>(
           'INSERT INTO comparator_groups (name, description, owner_code, created_by) VALUES ($1, $2, $3, $4) RETURNING id',
           [data.name, data.description, data.ownerCode ?? null, actor.userId],
         );
         await writeMembers(tx, row!.id, data.members);
         const group = await load(tx, row!.id);
-        await recordAudit(tx, actor, 'comparator-group.create', { type: 'comparator-group', id: group.id }, null, group);
+        await recordAudit(
+          tx,
+          actor,
+          'comparator-group.create',
+          { type: 'comparator-group', id: group.id },
+          null,
+          group,
+        );
         return group;
       });
     },
@@ -117,14 +140,23 @@ export function comparatorService(db: Db, organisations: OrganisationService) {
         );
         await writeMembers(tx, id, data.members);
         const after = await load(tx, id);
-        await recordAudit(tx, actor, 'comparator-group.update', { type: 'comparator-group', id }, before, after);
+        await recordAudit(
+          tx,
+          actor,
+          'comparator-group.update',
+          { type: 'comparator-group', id },
+          before,
+          after,
+        );
         return after;
       });
     },
 
     /** Members on a date: the dated membership decides, not today's list. */
     membersOn(group: ComparatorGroup, isoDate: string): string[] {
-      return group.members.filter((m) => m.validFrom <= isoDate && (m.validTo === null || m.validTo >= isoDate)).map((m) => m.orgCode);
+      return group.members
+        .filter((m) => m.validFrom <= isoDate && (m.validTo === null || m.validTo >= isoDate))
+        .map((m) => m.orgCode);
     },
   };
 }

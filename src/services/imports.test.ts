@@ -17,7 +17,10 @@ for (const kind of storeKinds) {
     const report = await s.imports.importAscof(actor, 'small.csv', small);
     assert.equal(report.outcome, 'loaded');
     assert.deepEqual([report.rowsRead, report.rowsLoaded, report.rowsRejected], [9, 9, 0]);
-    const obs = await s.observations.find({ orgCodes: ['E08000009', 'E08000002', 'E08000001', 'CT-SHIRE'], measureIds: ['ascof14-1E'] });
+    const obs = await s.observations.find({
+      orgCodes: ['E08000009', 'E08000002', 'E08000001', 'CT-SHIRE'],
+      measureIds: ['ascof14-1E'],
+    });
     const trafford = obs.find((o) => o.orgCode === 'E08000009');
     assert.deepEqual([trafford?.value, trafford?.numerator, trafford?.denominator], ['13.1', '95', '725']);
     assert.deepEqual(obs.find((o) => o.orgCode === 'E08000002')?.suppression, '[c]');
@@ -38,9 +41,19 @@ for (const kind of storeKinds) {
     const r = await s.imports.importAscof(actor, 'restated.csv', restated);
     assert.deepEqual([r.observationsAdded, r.observationsSuperseded, r.observationsUnchanged], [1, 1, 6]);
     const current = await s.observations.find({ orgCodes: ['E08000009'], measureIds: ['ascof14-2B1'] });
-    assert.deepEqual(current.map((o) => o.value), ['87.0']);
-    const history = await s.observations.find({ orgCodes: ['E08000009'], measureIds: ['ascof14-2B1'], history: true });
-    assert.deepEqual(history.map((o) => o.value), ['86.5', '87.0']);
+    assert.deepEqual(
+      current.map((o) => o.value),
+      ['87.0'],
+    );
+    const history = await s.observations.find({
+      orgCodes: ['E08000009'],
+      measureIds: ['ascof14-2B1'],
+      history: true,
+    });
+    assert.deepEqual(
+      history.map((o) => o.value),
+      ['86.5', '87.0'],
+    );
   });
 
   test(`${kind}: unknown codes are reported with row numbers, and a refused file changes nothing`, async (t) => {
@@ -51,7 +64,10 @@ for (const kind of storeKinds) {
     const report = await s.imports.importAscof(actor, 'bad.csv', Buffer.from(bad));
     assert.equal(report.rowsRead, 13);
     assert.equal(report.rowsLoaded, 9);
-    assert.deepEqual(report.rejections.map((r) => r.row), [11, 12, 13, 14]);
+    assert.deepEqual(
+      report.rejections.map((r) => r.row),
+      [11, 12, 13, 14],
+    );
     assert.match(report.rejections[0]!.reason, /unknown organisation "E99999999 Nowhere"/);
     assert.match(report.rejections[1]!.reason, /unknown measure code "9Z"/);
     assert.match(report.rejections[2]!.reason, /not active on 2023-03-31/);

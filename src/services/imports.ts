@@ -54,7 +54,12 @@ export function importService(db: Db, measures: MeasureService, organisations: O
      * Imports a national ASCOF CSV as one release, atomically. The same bytes twice change nothing;
      * a file with a problem as a whole stores nothing; rejected rows are reported with their reasons.
      */
-    async importAscof(actor: Actor, fileName: string, bytes: Uint8Array, opts: ImportOptions = {}): Promise<ImportReport> {
+    async importAscof(
+      actor: Actor,
+      fileName: string,
+      bytes: Uint8Array,
+      opts: ImportOptions = {},
+    ): Promise<ImportReport> {
       const sha = createHash('sha256').update(bytes).digest('hex');
       const report: ImportReport = {
         source: ASCOF_SOURCE,
@@ -77,9 +82,12 @@ export function importService(db: Db, measures: MeasureService, organisations: O
       }
       const decoded = decodeText(bytes);
       report.encoding = decoded.encoding;
-      if (decoded.encoding !== 'utf-8') report.notes.push('The file was read as Windows-1252 (it is not valid UTF-8).');
+      if (decoded.encoding !== 'utf-8')
+        report.notes.push('The file was read as Windows-1252 (it is not valid UTF-8).');
       if (decoded.repairedCharacters > 0) {
-        report.notes.push(`${decoded.repairedCharacters} mis-encoded Windows-1252 characters (such as en dashes) were repaired.`);
+        report.notes.push(
+          `${decoded.repairedCharacters} mis-encoded Windows-1252 characters (such as en dashes) were repaired.`,
+        );
       }
       opts.onProgress?.('parse', 0, 1);
       const parsed = parseAscofCsv(decoded.text);
@@ -142,12 +150,17 @@ export function importService(db: Db, measures: MeasureService, organisations: O
         observationsUnchanged: written.unchanged,
         observationsSuperseded: written.superseded,
       });
-      await db.query('UPDATE releases SET report = $2 WHERE id = $1', [written.releaseId, JSON.stringify(report)]);
+      await db.query('UPDATE releases SET report = $2 WHERE id = $1', [
+        written.releaseId,
+        JSON.stringify(report),
+      ]);
       return report;
     },
 
     async listReleases(limit = 100): Promise<Release[]> {
-      return (await db.query<ReleaseRow>(`SELECT * FROM releases ORDER BY id DESC LIMIT ${Math.min(limit, 1000)}`)).map(toRelease);
+      return (
+        await db.query<ReleaseRow>(`SELECT * FROM releases ORDER BY id DESC LIMIT ${Math.min(limit, 1000)}`)
+      ).map(toRelease);
     },
 
     async getRelease(id: number): Promise<Release> {

@@ -20,7 +20,12 @@ interface MeasureRow {
   definition: CatalogueMeasure;
 }
 
-const toMeasure = (r: MeasureRow): Measure => ({ ...r.definition, family: r.family, edition: r.edition, origin: r.origin });
+const toMeasure = (r: MeasureRow): Measure => ({
+  ...r.definition,
+  family: r.family,
+  edition: r.edition,
+  origin: r.origin,
+});
 
 /** The national ASCOF edition in force for a year: codes changed from 2023-24. */
 export function ascofEditionFor(period: Period): '2014' | '2023' {
@@ -39,7 +44,11 @@ export function measureService(db: Db) {
   const invalidate = () => (cache = undefined);
 
   async function all(): Promise<Measure[]> {
-    cache ??= (await db.query<MeasureRow>('SELECT id, family, edition, origin, definition FROM measures ORDER BY family, edition, code')).map(toMeasure);
+    cache ??= (
+      await db.query<MeasureRow>(
+        'SELECT id, family, edition, origin, definition FROM measures ORDER BY family, edition, code',
+      )
+    ).map(toMeasure);
     return cache;
   }
 
@@ -58,7 +67,11 @@ export function measureService(db: Db) {
       let changed = 0;
       await db.transaction(async (tx) => {
         const existing = new Map(
-          (await tx.query<MeasureRow>("SELECT id, family, edition, origin, definition FROM measures WHERE origin = 'catalogue'")).map((r) => [r.id, r]),
+          (
+            await tx.query<MeasureRow>(
+              "SELECT id, family, edition, origin, definition FROM measures WHERE origin = 'catalogue'",
+            )
+          ).map((r) => [r.id, r]),
         );
         for (const m of measures) {
           const before = existing.get(m.id);
@@ -69,7 +82,14 @@ export function measureService(db: Db) {
                title = EXCLUDED.title, definition = EXCLUDED.definition, updated_at = now()`,
             [m.id, m.family, m.edition, m.code, m.title, JSON.stringify(m)],
           );
-          await recordAudit(tx, systemActor('catalogue sync'), before ? 'measure.update' : 'measure.create', { type: 'measure', id: m.id }, before?.definition ?? null, m);
+          await recordAudit(
+            tx,
+            systemActor('catalogue sync'),
+            before ? 'measure.update' : 'measure.create',
+            { type: 'measure', id: m.id },
+            before?.definition ?? null,
+            m,
+          );
           if (before) changed++;
           else added++;
         }
@@ -81,22 +101,44 @@ export function measureService(db: Db) {
     /** Adds a council's own measure, validated by the same schema as the national catalogue. */
     async createLocal(actor: Actor, input: unknown): Promise<Measure> {
       const parsed = measureDefinitionSchema.safeParse(input);
-      if (!parsed.success) throw new ValidationError('The measure definition is not valid', fieldErrorsOf(parsed.error as z.ZodError));
+      if (!parsed.success)
+        throw new ValidationError(
+          'The measure definition is not valid',
+          fieldErrorsOf(parsed.error as z.ZodError),
+        );
       const def = parsed.data;
       if (!def.id.startsWith('local-')) {
-        throw new ValidationError('Local measure ids start with local-', [{ field: 'id', message: "A local measure's id must start with local-, for example local-homecare-hours" }]);
+        throw new ValidationError('Local measure ids start with local-', [
+          {
+            field: 'id',
+            message: "A local measure's id must start with local-, for example local-homecare-hours",
+          },
+        ]);
       }
-      const clash = (await all()).find((m) => m.id === def.id || (m.family === LOCAL_FAMILY && m.code.toUpperCase() === def.code.toUpperCase()));
+      const clash = (await all()).find(
+        (m) =>
+          m.id === def.id || (m.family === LOCAL_FAMILY && m.code.toUpperCase() === def.code.toUpperCase()),
+      );
       if (clash) {
         throw new ValidationError('A measure with that id or code already exists', [
-          { field: clash.id === def.id ? 'id' : 'code', message: `${clash.id === def.id ? 'The id' : 'The code'} is already used by ${clash.id} (${clash.title})` },
+          {
+            field: clash.id === def.id ? 'id' : 'code',
+            message: `${clash.id === def.id ? 'The id' : 'The code'} is already used by ${clash.id} (${clash.title})`,
+          },
         ]);
       }
       const measure: Measure = { ...def, family: LOCAL_FAMILY, edition: LOCAL_EDITION, origin: 'local' };
       await db.transaction(async (tx) => {
         await tx.query(
           `INSERT INTO measures (id, family, edition, code, title, origin, definition) VALUES ($1, $2, $3, $4, $5, 'local', $6)`,
-          [def.id, LOCAL_FAMILY, LOCAL_EDITION, def.code, def.title, JSON.stringify({ ...def, family: LOCAL_FAMILY, edition: LOCAL_EDITION })],
+          [
+            def.id,
+            LOCAL_FAMILY,
+            LOCAL_EDITION,
+            def.code,
+            def.title,
+            JSON.stringify({ ...def, family: LOCAL_FAMILY, edition: LOCAL_EDITION }),
+          ],
         );
         await recordAudit(tx, actor, 'measure.create', { type: 'measure', id: def.id }, null, def);
       });
@@ -110,8 +152,12 @@ export function measureService(db: Db) {
       return (code, period) => {
         const edition = ascofEditionFor(period);
         const m = measures.find((x) => x.edition === edition && x.code.toUpperCase() === code.toUpperCase());
-        if (!m) return { error: `unknown measure code "${code}" for ${period.label} (ASCOF edition ${edition})` };
-        if (!inForce(m, period)) return { error: `measure ${code} was not in force in ${period.label} (valid ${m.validFrom} to ${m.validTo ?? 'now'})` };
+        if (!m)
+          return { error: `unknown measure code "${code}" for ${period.label} (ASCOF edition ${edition})` };
+        if (!inForce(m, period))
+          return {
+            error: `measure ${code} was not in force in ${period.label} (valid ${m.validFrom} to ${m.validTo ?? 'now'})`,
+          };
         return { ok: m.id };
       };
     },

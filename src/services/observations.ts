@@ -76,7 +76,11 @@ export function observationService(db: Db) {
       const periods = await db.query<{ period: string }>(
         'SELECT DISTINCT period, period_start FROM observations WHERE superseded_by IS NULL ORDER BY period_start',
       );
-      return { observations: row?.n ?? 0, organisations: row?.orgs ?? 0, periods: periods.map((p) => p.period) };
+      return {
+        observations: row?.n ?? 0,
+        organisations: row?.orgs ?? 0,
+        periods: periods.map((p) => p.period),
+      };
     },
   };
 }

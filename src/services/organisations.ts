@@ -24,12 +24,24 @@ export function organisationService(db: Db, register: OrganisationRegister) {
     },
 
     councils(): Organisation[] {
-      return register.organisations.filter((o) => o.kind === 'council').sort((a, b) => a.name.localeCompare(b.name));
+      return register.organisations
+        .filter((o) => o.kind === 'council')
+        .sort((a, b) => a.name.localeCompare(b.name));
     },
 
     /** Maps a national-file row to an organisation active in its period, or gives the reason it cannot. */
-    resolveForPeriod(row: { code: string; name: string; level: string; period: Period }): { ok: string } | { error: string } {
-      const r = resolveByNameOrCode(register, { code: row.code, name: row.name, level: row.level, on: row.period.end });
+    resolveForPeriod(row: {
+      code: string;
+      name: string;
+      level: string;
+      period: Period;
+    }): { ok: string } | { error: string } {
+      const r = resolveByNameOrCode(register, {
+        code: row.code,
+        name: row.name,
+        level: row.level,
+        on: row.period.end,
+      });
       if (r.ok) return { ok: r.organisation.code };
       const who = [row.code, row.name].filter(Boolean).join(' ');
       return { error: `unknown organisation ${who ? `"${who}" ` : ''}at level ${row.level}: ${r.reason}` };
@@ -42,7 +54,11 @@ export function organisationService(db: Db, register: OrganisationRegister) {
       const ordered = [...register.organisations].sort((a, b) => order(a) - order(b));
       await db.transaction(async (tx) => {
         const existing = new Map(
-          (await tx.query<{ code: string; definition: Organisation }>('SELECT code, definition FROM organisations')).map((r) => [r.code, r.definition]),
+          (
+            await tx.query<{ code: string; definition: Organisation }>(
+              'SELECT code, definition FROM organisations',
+            )
+          ).map((r) => [r.code, r.definition]),
         );
         for (const o of ordered) {
           const before = existing.get(o.code);
@@ -53,16 +69,36 @@ export function organisationService(db: Db, register: OrganisationRegister) {
              ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind, region_code = EXCLUDED.region_code,
                council_type_code = EXCLUDED.council_type_code, valid_from = EXCLUDED.valid_from, valid_to = EXCLUDED.valid_to,
                aliases = EXCLUDED.aliases, definition = EXCLUDED.definition`,
-            [o.code, o.name, o.kind, o.regionCode ?? null, o.councilTypeCode ?? null, o.validFrom ?? null, o.validTo ?? null, o.aliases, JSON.stringify(o)],
+            [
+              o.code,
+              o.name,
+              o.kind,
+              o.regionCode ?? null,
+              o.councilTypeCode ?? null,
+              o.validFrom ?? null,
+              o.validTo ?? null,
+              o.aliases,
+              JSON.stringify(o),
+            ],
           );
-          await recordAudit(tx, systemActor('register sync'), before ? 'organisation.update' : 'organisation.create', { type: 'organisation', id: o.code }, before ?? null, o);
+          await recordAudit(
+            tx,
+            systemActor('register sync'),
+            before ? 'organisation.update' : 'organisation.create',
+            { type: 'organisation', id: o.code },
+            before ?? null,
+            o,
+          );
           if (before) changed++;
           else added++;
         }
         await tx.query('DELETE FROM organisation_successions');
         for (const o of register.organisations) {
           for (const s of o.successors) {
-            await tx.query('INSERT INTO organisation_successions (predecessor_code, successor_code, effective) VALUES ($1, $2, $3)', [o.code, s.code, s.effective]);
+            await tx.query(
+              'INSERT INTO organisation_successions (predecessor_code, successor_code, effective) VALUES ($1, $2, $3)',
+              [o.code, s.code, s.effective],
+            );
           }
         }
       });

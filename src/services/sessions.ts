@@ -32,18 +32,18 @@ export function sessionService(db: Db, clock: Clock, opts: { idleHours: number; 
       const id = token();
       const csrfToken = token();
       const expiresAt = new Date(clock.now().getTime() + idleMs);
-      await db.query('INSERT INTO sessions (id_hash, user_id, csrf_token, expires_at) VALUES ($1, $2, $3, $4)', [
-        sha256(id),
-        userId,
-        csrfToken,
-        expiresAt,
-      ]);
+      await db.query(
+        'INSERT INTO sessions (id_hash, user_id, csrf_token, expires_at) VALUES ($1, $2, $3, $4)',
+        [sha256(id), userId, csrfToken, expiresAt],
+      );
       return { id, csrfToken, expiresAt };
     },
 
     /** The session for a cookie value, or undefined when unknown, expired or its user disabled. */
     async resolve(id: string): Promise<Session | 'expired' | undefined> {
-      const [row] = await db.query<Record<string, unknown> & { csrf_token: string; expires_at: Date; user_id: number }>(
+      const [row] = await db.query<
+        Record<string, unknown> & { csrf_token: string; expires_at: Date; user_id: number }
+      >(
         `SELECT s.csrf_token, s.expires_at, s.user_id, u.* FROM sessions s JOIN users u ON u.id = s.user_id
          WHERE s.id_hash = $1`,
         [sha256(id)],
@@ -82,13 +82,13 @@ export function sessionService(db: Db, clock: Clock, opts: { idleHours: number; 
 
     async recordAttempt(keys: string[], succeeded: boolean): Promise<void> {
       for (const key of keys) {
-        await db.query('INSERT INTO sign_in_attempts (attempt_key, succeeded, attempted_at) VALUES ($1, $2, $3)', [
-          key,
-          succeeded,
-          clock.now(),
-        ]);
+        await db.query(
+          'INSERT INTO sign_in_attempts (attempt_key, succeeded, attempted_at) VALUES ($1, $2, $3)',
+          [key, succeeded, clock.now()],
+        );
       }
-      if (succeeded) await db.query('DELETE FROM sign_in_attempts WHERE attempt_key = ANY($1) AND NOT succeeded', [keys]);
+      if (succeeded)
+        await db.query('DELETE FROM sign_in_attempts WHERE attempt_key = ANY($1) AND NOT succeeded', [keys]);
     },
 
     /** A new bearer token; only its hash is stored, so the secret is shown this once. */
@@ -101,7 +101,10 @@ export function sessionService(db: Db, clock: Clock, opts: { idleHours: number; 
           'INSERT INTO api_tokens (user_id, name, token_hash) VALUES ($1, $2, $3) RETURNING id',
           [userId, name, sha256(secret)],
         );
-        await recordAudit(tx, actor, 'token.create', { type: 'api-token', id: row!.id }, null, { userId, name });
+        await recordAudit(tx, actor, 'token.create', { type: 'api-token', id: row!.id }, null, {
+          userId,
+          name,
+        });
         return { id: row!.id, token: secret };
       });
     },
@@ -119,7 +122,14 @@ export function sessionService(db: Db, clock: Clock, opts: { idleHours: number; 
     },
 
     async listApiTokens(userId?: number) {
-      return db.query<{ id: number; user_id: number; name: string; created_at: Date; last_used_at: Date | null; revoked_at: Date | null }>(
+      return db.query<{
+        id: number;
+        user_id: number;
+        name: string;
+        created_at: Date;
+        last_used_at: Date | null;
+        revoked_at: Date | null;
+      }>(
         `SELECT id, user_id, name, created_at, last_used_at, revoked_at FROM api_tokens
          ${userId === undefined ? '' : 'WHERE user_id = $1'} ORDER BY id`,
         userId === undefined ? [] : [userId],
@@ -128,8 +138,19 @@ export function sessionService(db: Db, clock: Clock, opts: { idleHours: number; 
 
     async revokeApiToken(actor: Actor, id: number): Promise<boolean> {
       return db.transaction(async (tx) => {
-        const rows = await tx.query('UPDATE api_tokens SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING id', [id]);
-        if (rows.length > 0) await recordAudit(tx, actor, 'token.revoke', { type: 'api-token', id }, { revoked: false }, { revoked: true });
+        const rows = await tx.query(
+          'UPDATE api_tokens SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING id',
+          [id],
+        );
+        if (rows.length > 0)
+          await recordAudit(
+            tx,
+            actor,
+            'token.revoke',
+            { type: 'api-token', id },
+            { revoked: false },
+            { revoked: true },
+          );
         return rows.length > 0;
       });
     },

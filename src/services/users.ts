@@ -27,7 +27,11 @@ export interface UserRow {
 export const MIN_PASSWORD_LENGTH = 12;
 
 export const newUserSchema = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email({ message: 'Enter an email address in the correct format, like name@example.gov.uk' })),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ message: 'Enter an email address in the correct format, like name@example.gov.uk' })),
   displayName: z.string().trim().min(1, 'Enter a name').max(120, 'Name must be 120 characters or fewer'),
   role: z.enum(roles, { message: `Select a role: ${roles.join(', ')}` }),
   password: z
@@ -59,14 +63,17 @@ let decoyHash: Promise<string> | undefined;
 
 export function userService(db: Db) {
   async function findRowByEmail(email: string): Promise<UserRow | undefined> {
-    const [row] = await db.query<UserRow>('SELECT * FROM users WHERE email = $1', [email.trim().toLowerCase()]);
+    const [row] = await db.query<UserRow>('SELECT * FROM users WHERE email = $1', [
+      email.trim().toLowerCase(),
+    ]);
     return row;
   }
 
   return {
     async create(actor: Actor, input: NewUser): Promise<User> {
       const parsed = newUserSchema.safeParse(input);
-      if (!parsed.success) throw new ValidationError('The user details are not valid', fieldErrorsOf(parsed.error));
+      if (!parsed.success)
+        throw new ValidationError('The user details are not valid', fieldErrorsOf(parsed.error));
       const { email, displayName, role, password } = parsed.data;
       if (await findRowByEmail(email)) {
         throw new ValidationError('A user with that email already exists', [
@@ -107,7 +114,9 @@ export function userService(db: Db) {
 
     async update(actor: Actor, id: number, change: { role?: Role; disabled?: boolean }): Promise<User> {
       if (change.role !== undefined && !isRole(change.role)) {
-        throw new ValidationError('Unknown role', [{ field: 'role', message: `Select a role: ${roles.join(', ')}` }]);
+        throw new ValidationError('Unknown role', [
+          { field: 'role', message: `Select a role: ${roles.join(', ')}` },
+        ]);
       }
       return db.transaction(async (tx) => {
         const [beforeRow] = await tx.query<UserRow>('SELECT * FROM users WHERE id = $1 FOR UPDATE', [id]);
@@ -129,13 +138,14 @@ export function userService(db: Db) {
 
     async setPassword(actor: Actor, id: number, password: string): Promise<void> {
       const parsed = newUserSchema.shape.password.safeParse(password);
-      if (!parsed.success) throw new ValidationError('The password is not valid', fieldErrorsOf(parsed.error));
+      if (!parsed.success)
+        throw new ValidationError('The password is not valid', fieldErrorsOf(parsed.error));
       const passwordHash = await hash(password);
       await db.transaction(async (tx) => {
-        const rows = await tx.query('UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1 RETURNING id', [
-          id,
-          passwordHash,
-        ]);
+        const rows = await tx.query(
+          'UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1 RETURNING id',
+          [id, passwordHash],
+        );
         if (rows.length === 0) throw new NotFoundError(`There is no user ${id}`);
         await tx.query('DELETE FROM sessions WHERE user_id = $1', [id]);
         await recordAudit(tx, actor, 'user.password', { type: 'user', id }, null, { passwordChanged: true });

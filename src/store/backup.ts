@@ -9,7 +9,11 @@ export const backupTables = [
   { name: 'users', order: 'id', serial: true },
   { name: 'api_tokens', order: 'id', serial: true },
   { name: 'audit_log', order: 'id', serial: true },
-  { name: 'organisations', order: "array_position(ARRAY['country','region','council_type','council'], kind), code", serial: false },
+  {
+    name: 'organisations',
+    order: "array_position(ARRAY['country','region','council_type','council'], kind), code",
+    serial: false,
+  },
   { name: 'organisation_successions', order: 'predecessor_code, successor_code', serial: false },
   { name: 'comparator_groups', order: 'id', serial: true },
   { name: 'comparator_group_members', order: 'group_id, org_code, valid_from', serial: false },
@@ -34,19 +38,29 @@ async function schemaVersion(db: Db): Promise<number> {
 export async function createBackup(db: Db, now: Date): Promise<Backup> {
   const tables: Record<string, unknown[]> = {};
   await db.transaction(async (tx) => {
-    for (const t of backupTables) tables[t.name] = await tx.query(`SELECT * FROM ${t.name} ORDER BY ${t.order}`);
+    for (const t of backupTables)
+      tables[t.name] = await tx.query(`SELECT * FROM ${t.name} ORDER BY ${t.order}`);
   });
-  return { format: 'ascent-backup', version: 1, schemaVersion: await schemaVersion(db), createdAt: now.toISOString(), tables };
+  return {
+    format: 'ascent-backup',
+    version: 1,
+    schemaVersion: await schemaVersion(db),
+    createdAt: now.toISOString(),
+    tables,
+  };
 }
 
 const BATCH = 2000;
 
 /** Replaces everything in the store with the backup, in one transaction: on any error nothing changes. */
 export async function restoreBackup(db: Db, backup: Backup): Promise<Record<string, number>> {
-  if (backup.format !== 'ascent-backup' || backup.version !== 1) throw new Error('This file is not an Ascent backup.');
+  if (backup.format !== 'ascent-backup' || backup.version !== 1)
+    throw new Error('This file is not an Ascent backup.');
   const current = await schemaVersion(db);
   if (backup.schemaVersion > current) {
-    throw new Error(`The backup is from a newer schema (${backup.schemaVersion}) than this store (${current}); upgrade Ascent first.`);
+    throw new Error(
+      `The backup is from a newer schema (${backup.schemaVersion}) than this store (${current}); upgrade Ascent first.`,
+    );
   }
   const counts: Record<string, number> = {};
   await db.transaction(async (tx) => {
@@ -56,12 +70,15 @@ export async function restoreBackup(db: Db, backup: Backup): Promise<Record<stri
     for (const t of backupTables) {
       const rows = backup.tables[t.name] ?? [];
       for (let i = 0; i < rows.length; i += BATCH) {
-        await tx.query(`INSERT INTO ${t.name} SELECT * FROM json_populate_recordset(NULL::${t.name}, $1::json)`, [
-          JSON.stringify(rows.slice(i, i + BATCH)),
-        ]);
+        await tx.query(
+          `INSERT INTO ${t.name} SELECT * FROM json_populate_recordset(NULL::${t.name}, $1::json)`,
+          [JSON.stringify(rows.slice(i, i + BATCH))],
+        );
       }
       if (t.serial) {
-        await tx.query(`SELECT setval(pg_get_serial_sequence('${t.name}', 'id'), COALESCE((SELECT max(id) FROM ${t.name}), 0) + 1, false)`);
+        await tx.query(
+          `SELECT setval(pg_get_serial_sequence('${t.name}', 'id'), COALESCE((SELECT max(id) FROM ${t.name}), 0) + 1, false)`,
+        );
       }
       counts[t.name] = rows.length;
     }

@@ -39,14 +39,33 @@ export interface ReleaseRow {
   report: unknown;
 }
 
-export async function findReleaseByHash(q: Queryable, source: string, sha: string): Promise<ReleaseRow | undefined> {
-  const [row] = await q.query<ReleaseRow>('SELECT * FROM releases WHERE source = $1 AND file_sha256 = $2', [source, sha]);
+export async function findReleaseByHash(
+  q: Queryable,
+  source: string,
+  sha: string,
+): Promise<ReleaseRow | undefined> {
+  const [row] = await q.query<ReleaseRow>('SELECT * FROM releases WHERE source = $1 AND file_sha256 = $2', [
+    source,
+    sha,
+  ]);
   return row;
 }
 
-const columns = ['org_code', 'measure_id', 'period', 'period_start', 'period_end', 'disaggregation', 'value', 'numerator', 'denominator', 'suppression'] as const;
+const columns = [
+  'org_code',
+  'measure_id',
+  'period',
+  'period_start',
+  'period_end',
+  'disaggregation',
+  'value',
+  'numerator',
+  'denominator',
+  'suppression',
+] as const;
 const same = (c: string) => `o.${c} IS NOT DISTINCT FROM s.${c}`;
-const keyMatch = 'o.org_code = s.org_code AND o.measure_id = s.measure_id AND o.period = s.period AND o.disaggregation = s.disaggregation';
+const keyMatch =
+  'o.org_code = s.org_code AND o.measure_id = s.measure_id AND o.period = s.period AND o.disaggregation = s.disaggregation';
 const valuesMatch = ['value', 'numerator', 'denominator', 'suppression'].map(same).join(' AND ');
 
 /**
@@ -112,7 +131,11 @@ export async function writeRelease(
 const BATCH = 5000;
 
 /** Bulk-loads through unnest'ed arrays: one statement per few thousand rows on either engine. */
-async function stage(tx: Queryable, observations: ObservationInput[], onProgress?: (done: number, total: number) => void): Promise<void> {
+async function stage(
+  tx: Queryable,
+  observations: ObservationInput[],
+  onProgress?: (done: number, total: number) => void,
+): Promise<void> {
   for (let i = 0; i < observations.length; i += BATCH) {
     const batch = observations.slice(i, i + BATCH);
     await tx.query(

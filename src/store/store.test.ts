@@ -15,8 +15,13 @@ for (const kind of storeKinds) {
     const db = await openTestStore(t, kind);
     if (!db) return;
     assert.deepEqual(await migrate(db), []);
-    const rows = await db.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
-    assert.deepEqual(rows.map((r) => r.version), loadMigrations().map((m) => m.version));
+    const rows = await db.query<{ version: number }>(
+      'SELECT version FROM schema_migrations ORDER BY version',
+    );
+    assert.deepEqual(
+      rows.map((r) => r.version),
+      loadMigrations().map((m) => m.version),
+    );
   });
 
   test(`${kind}: values come back as exact decimals and ISO dates on either engine`, async (t) => {
@@ -33,7 +38,9 @@ for (const kind of storeKinds) {
     if (!db) return;
     await assert.rejects(
       db.transaction(async (tx) => {
-        await tx.query("INSERT INTO audit_log (actor_label, action, entity_type, entity_id) VALUES ('t', 'x', 'y', '1')");
+        await tx.query(
+          "INSERT INTO audit_log (actor_label, action, entity_type, entity_id) VALUES ('t', 'x', 'y', '1')",
+        );
         await tx.query('SELECT * FROM no_such_table');
       }),
     );
@@ -46,14 +53,24 @@ for (const kind of storeKinds) {
     if (!s) return;
     const file = fs.readFileSync(new URL('../../test/fixtures/ascof-small.csv', import.meta.url));
     await s.imports.importAscof(systemActor('test'), 'small.csv', file);
-    await s.users.create(systemActor('test'), { email: 'a@example.org', displayName: 'A', role: 'admin', password: 'long enough password' });
+    await s.users.create(systemActor('test'), {
+      email: 'a@example.org',
+      displayName: 'A',
+      role: 'admin',
+      password: 'long enough password',
+    });
     const backup = await createBackup(s.db, s.clock.now());
     await s.db.query('DELETE FROM observations');
     const counts = await restoreBackup(s.db, JSON.parse(JSON.stringify(backup)));
     assert.equal(counts.observations, 7);
     const again = await createBackup(s.db, s.clock.now());
     assert.deepEqual(JSON.parse(JSON.stringify(again.tables)), JSON.parse(JSON.stringify(backup.tables)));
-    const user = await s.users.create(systemActor('test'), { email: 'b@example.org', displayName: 'B', role: 'viewer', password: 'long enough password' });
+    const user = await s.users.create(systemActor('test'), {
+      email: 'b@example.org',
+      displayName: 'B',
+      role: 'viewer',
+      password: 'long enough password',
+    });
     assert.ok(user.id > 1);
   });
 }
@@ -75,7 +92,10 @@ test('the embedded store refuses a second opener and names the holder', async (t
 test('a lock left by a dead process is taken over', async (t) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ascent-lock-'));
   t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
-  fs.writeFileSync(path.join(dir, 'ascent.lock'), JSON.stringify({ pid: 2 ** 22 + 12345, host: os.hostname(), command: 'gone', since: '' }));
+  fs.writeFileSync(
+    path.join(dir, 'ascent.lock'),
+    JSON.stringify({ pid: 2 ** 22 + 12345, host: os.hostname(), command: 'gone', since: '' }),
+  );
   const db = await openPglite(dir, 'taker');
   await db.close();
 });

@@ -52,7 +52,15 @@ test('an analyst signs in, imports a file through the web page, and every page p
   assert.equal(await page.locator('tr[data-measure="1E"] td[data-org="england"]').innerText(), '6.0%');
   await checkAccessibility(page, 'organisation page');
 
-  for (const path of ['/measures', '/measures/ascof14-2A2', '/measures/new', '/organisations', '/imports', '/comparator-groups', '/comparator-groups/new']) {
+  for (const path of [
+    '/measures',
+    '/measures/ascof14-2A2',
+    '/measures/new',
+    '/organisations',
+    '/imports',
+    '/comparator-groups',
+    '/comparator-groups/new',
+  ]) {
     await go(path);
     await checkAccessibility(page, path);
   }

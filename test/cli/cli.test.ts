@@ -19,7 +19,12 @@ function tempDir(t: { after: (fn: () => void) => void }): string {
 
 function ascent(dataDir: string, ...args: string[]) {
   const env = { ...process.env, ASCENT_DATA_DIR: dataDir, DATABASE_URL: '' };
-  return spawnSync(process.execPath, [...bin, ...args], { cwd: root, env, encoding: 'utf8', timeout: 120_000 });
+  return spawnSync(process.execPath, [...bin, ...args], {
+    cwd: root,
+    env,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
 }
 
 async function freePort(): Promise<number> {
@@ -64,7 +69,19 @@ test('a second process opening the embedded store while the server runs gets a c
     server.on('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
   });
   const lock = fs.readFileSync(path.join(dir, 'ascent.lock'), 'utf8');
-  const second = ascent(dir, 'user', 'create', '--email', 'x@example.org', '--name', 'X', '--role', 'admin', '--password', 'long enough password');
+  const second = ascent(
+    dir,
+    'user',
+    'create',
+    '--email',
+    'x@example.org',
+    '--name',
+    'X',
+    '--role',
+    'admin',
+    '--password',
+    'long enough password',
+  );
   assert.equal(second.status, 1);
   assert.match(second.stderr, new RegExp(`in use by process ${server.pid} .*"ascent serve"`));
   assert.match(second.stderr, /DATABASE_URL/);
@@ -72,7 +89,11 @@ test('a second process opening the embedded store while the server runs gets a c
   const exited = new Promise((resolve) => server.on('exit', resolve));
   server.kill('SIGTERM');
   await exited;
-  assert.equal(fs.existsSync(path.join(dir, 'ascent.lock')), false, 'the server releases its lock on shutdown');
+  assert.equal(
+    fs.existsSync(path.join(dir, 'ascent.lock')),
+    false,
+    'the server releases its lock on shutdown',
+  );
   const users = ascent(dir, 'user', 'list');
   assert.equal(users.status, 0, users.stderr);
   assert.doesNotMatch(users.stdout, /x@example.org/);

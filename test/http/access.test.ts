@@ -26,10 +26,15 @@ test('every route, for every role and for nobody, allows exactly what the permis
       }
       const res = await app.request(sample(rule.path), init);
       const label = `${role ?? 'anonymous'} ${rule.method} ${rule.path} → ${res.status}`;
-      const allowed = rule.access === 'public' || (role !== undefined && (rule.access === 'signed-in' || can(role, rule.access)));
+      const allowed =
+        rule.access === 'public' ||
+        (role !== undefined && (rule.access === 'signed-in' || can(role, rule.access)));
       if (allowed) {
         assert.ok(![401, 403].includes(res.status), `${label} should be allowed`);
-        assert.ok(!(res.status === 303 && res.headers.get('location')?.startsWith('/sign-in')), `${label} should not ask to sign in`);
+        assert.ok(
+          !(res.status === 303 && res.headers.get('location')?.startsWith('/sign-in')),
+          `${label} should not ask to sign in`,
+        );
       } else if (role === undefined) {
         const toSignIn = res.status === 303 && res.headers.get('location')?.startsWith('/sign-in');
         assert.ok(res.status === 401 || toSignIn, `${label} should require sign-in`);

@@ -11,7 +11,12 @@ export async function openTestApp(t: TestContext, kind: StoreKind = 'pglite') {
   const services = await openTestServices(t, kind);
   if (!services) return undefined;
   for (const role of ['admin', 'analyst', 'editor', 'viewer'] as const) {
-    await services.users.create(systemActor('test'), { email: `${role}@example.org`, displayName: `Test ${role}`, role, password: passwordFor(role) });
+    await services.users.create(systemActor('test'), {
+      email: `${role}@example.org`,
+      displayName: `Test ${role}`,
+      role,
+      password: passwordFor(role),
+    });
   }
   const app = createApp(services, testConfig());
   return { app, services };

@@ -18,7 +18,10 @@ const componentSchemas = {
   MeasureDefinition: measureDefinitionSchema,
   NewUser: newUserSchema,
   ComparatorGroup: comparatorGroupSchema,
-  UserChange: z.object({ role: z.enum(['admin', 'analyst', 'editor', 'viewer']).optional(), disabled: z.boolean().optional() }),
+  UserChange: z.object({
+    role: z.enum(['admin', 'analyst', 'editor', 'viewer']).optional(),
+    disabled: z.boolean().optional(),
+  }),
   NewToken: z.object({ name: z.string().min(1) }),
 };
 
@@ -28,22 +31,44 @@ const toOpenApiPath = (p: string) => p.replace(/:([A-Za-z]+)/g, '{$1}');
 export function openApiDocument(operations: Operation[]) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of operations) {
-    const params = [...op.path.matchAll(/:([A-Za-z]+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
-    const query = (op.query ?? []).map((q) => ({ name: q.name, in: 'query', required: false, description: q.description, schema: { type: 'string' } }));
+    const params = [...op.path.matchAll(/:([A-Za-z]+)/g)].map((m) => ({
+      name: m[1],
+      in: 'path',
+      required: true,
+      schema: { type: 'string' },
+    }));
+    const query = (op.query ?? []).map((q) => ({
+      name: q.name,
+      in: 'query',
+      required: false,
+      description: q.description,
+      schema: { type: 'string' },
+    }));
     const requestBody =
       op.body === 'csv'
         ? { required: true, content: { 'text/csv': { schema: { type: 'string' } } } }
         : op.body
-          ? { required: true, content: { 'application/json': { schema: { $ref: `#/components/schemas/${op.body}` } } } }
+          ? {
+              required: true,
+              content: { 'application/json': { schema: { $ref: `#/components/schemas/${op.body}` } } },
+            }
           : undefined;
     (paths[toOpenApiPath(op.path)] ??= {})[op.method.toLowerCase()] = {
       summary: op.summary,
-      description: op.access === 'public' ? 'No sign-in needed.' : op.access === 'signed-in' ? 'Any signed-in user.' : `Needs the permission ${op.access}.`,
+      description:
+        op.access === 'public'
+          ? 'No sign-in needed.'
+          : op.access === 'signed-in'
+            ? 'Any signed-in user.'
+            : `Needs the permission ${op.access}.`,
       parameters: [...params, ...query],
       ...(requestBody ? { requestBody } : {}),
       responses: {
         200: { description: 'OK' },
-        400: { description: 'Invalid input; the body lists field errors', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+        400: {
+          description: 'Invalid input; the body lists field errors',
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+        },
         401: { description: 'Not signed in or bad token' },
         403: { description: 'Role lacks the permission' },
         404: { description: 'Not found' },
@@ -56,24 +81,40 @@ export function openApiDocument(operations: Operation[]) {
     info: {
       title: 'Ascent API',
       version: '1',
-      description: 'JSON API over the same services as the web app. Authenticate with a session cookie (plus x-csrf-token on writes) or an API token as a bearer token.',
+      description:
+        'JSON API over the same services as the web app. Authenticate with a session cookie (plus x-csrf-token on writes) or an API token as a bearer token.',
     },
     servers: [{ url: '/' }],
     security: [{ bearer: [] }, { session: [] }],
     paths,
     components: {
       securitySchemes: {
-        bearer: { type: 'http', scheme: 'bearer', description: 'An API token created with `ascent token create` or by an admin.' },
+        bearer: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'An API token created with `ascent token create` or by an admin.',
+        },
         session: { type: 'apiKey', in: 'cookie', name: 'ascent_session' },
       },
       schemas: {
-        ...Object.fromEntries(Object.entries(componentSchemas).map(([k, s]) => [k, z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' })])),
+        ...Object.fromEntries(
+          Object.entries(componentSchemas).map(([k, s]) => [
+            k,
+            z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' }),
+          ]),
+        ),
         Error: {
           type: 'object',
           properties: {
             error: { type: 'string' },
             message: { type: 'string' },
-            fieldErrors: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } } },
+            fieldErrors: {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: { field: { type: 'string' }, message: { type: 'string' } },
+              },
+            },
           },
         },
       },

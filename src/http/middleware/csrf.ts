@@ -20,7 +20,8 @@ export function csrf(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (!unsafe.has(c.req.method) || c.get('authVia') !== 'session') return next();
     const origin = c.req.header('origin');
-    if (origin && origin !== new URL(c.req.url).origin) return refuse(c, 'The request came from another site.');
+    if (origin && origin !== new URL(c.req.url).origin)
+      return refuse(c, 'The request came from another site.');
     let sent = c.req.header('x-csrf-token');
     if (!sent) {
       const type = c.req.header('content-type') ?? '';
@@ -31,7 +32,10 @@ export function csrf(): MiddlewareHandler<AppEnv> {
     }
     const expected = c.get('csrfToken');
     if (!sent || !expected || !same(sent, expected)) {
-      return refuse(c, 'The form has expired or did not come from this site. Go back, reload the page and try again.');
+      return refuse(
+        c,
+        'The form has expired or did not come from this site. Go back, reload the page and try again.',
+      );
     }
     return next();
   };

@@ -14,7 +14,11 @@ export function identify(): MiddlewareHandler<AppEnv> {
     const auth = c.req.header('authorization');
     if (auth?.startsWith('Bearer ')) {
       const user = await sessions.resolveApiToken(auth.slice(7).trim());
-      if (!user) return c.json({ error: 'unauthenticated', message: 'The API token is not valid or has been revoked.' }, 401);
+      if (!user)
+        return c.json(
+          { error: 'unauthenticated', message: 'The API token is not valid or has been revoked.' },
+          401,
+        );
       c.set('user', user);
       c.set('authVia', 'token');
       return next();

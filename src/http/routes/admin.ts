@@ -34,7 +34,12 @@ export function adminRoutes(app: Hono<AppEnv>): void {
       return renderPage(
         c,
         'admin/user-new.njk',
-        { title: 'Add a user', roleItems: roleItems(values.role), values: { ...values, password: '' }, ...errorView(err.fieldErrors) },
+        {
+          title: 'Add a user',
+          roleItems: roleItems(values.role),
+          values: { ...values, password: '' },
+          ...errorView(err.fieldErrors),
+        },
         400,
       );
     }
@@ -53,7 +58,9 @@ export function adminRoutes(app: Hono<AppEnv>): void {
   route(app, 'GET', '/admin/audit', 'audit:read', async (c) => {
     const page = Math.max(1, Number(c.req.query('page') ?? 1) || 1);
     const entityType = c.req.query('type') || undefined;
-    const { entries, total } = await c.get('services').audit.list({ entityType, limit: 50, offset: (page - 1) * 50 });
+    const { entries, total } = await c
+      .get('services')
+      .audit.list({ entityType, limit: 50, offset: (page - 1) * 50 });
     return renderPage(c, 'admin/audit.njk', {
       title: 'Audit log',
       entries,

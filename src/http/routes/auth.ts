@@ -30,7 +30,9 @@ export function authRoutes(app: Hono<AppEnv>, config: Config): void {
   route(app, 'POST', '/sign-in', 'public', async (c) => {
     const { sessions, users } = c.get('services');
     const body = await c.req.parseBody();
-    const email = String(body.email ?? '').trim().toLowerCase();
+    const email = String(body.email ?? '')
+      .trim()
+      .toLowerCase();
     const password = String(body.password ?? '');
     const next = safeNext(body.next);
     const errors = [];
@@ -44,7 +46,13 @@ export function authRoutes(app: Hono<AppEnv>, config: Config): void {
       return renderPage(
         c,
         'sign-in.njk',
-        { email, next, ...errorView([{ field: 'email', message: `Too many failed attempts. Wait ${wait} and try again.` }]) },
+        {
+          email,
+          next,
+          ...errorView([
+            { field: 'email', message: `Too many failed attempts. Wait ${wait} and try again.` },
+          ]),
+        },
         429,
       );
     }
@@ -54,7 +62,11 @@ export function authRoutes(app: Hono<AppEnv>, config: Config): void {
       return renderPage(
         c,
         'sign-in.njk',
-        { email, next, ...errorView([{ field: 'email', message: 'The email address or password is not correct' }]) },
+        {
+          email,
+          next,
+          ...errorView([{ field: 'email', message: 'The email address or password is not correct' }]),
+        },
         401,
       );
     }

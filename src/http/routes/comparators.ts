@@ -20,17 +20,27 @@ export function comparatorRoutes(app: Hono<AppEnv>): void {
   route(app, 'GET', '/comparator-groups', 'published:read', async (c) => {
     const { comparators, organisations } = c.get('services');
     const groups = await comparators.list();
-    const name = (code: string | null) => (code ? (organisations.register.byCode.get(code)?.name ?? code) : '');
-    return renderPage(c, 'comparators/list.njk', { title: 'Comparator groups', groups: groups.map((g) => ({ ...g, ownerName: name(g.ownerCode) })) });
+    const name = (code: string | null) =>
+      code ? (organisations.register.byCode.get(code)?.name ?? code) : '';
+    return renderPage(c, 'comparators/list.njk', {
+      title: 'Comparator groups',
+      groups: groups.map((g) => ({ ...g, ownerName: name(g.ownerCode) })),
+    });
   });
 
   route(app, 'GET', '/comparator-groups/new', 'comparators:write', (c) =>
-    renderPage(c, 'comparators/new.njk', { title: 'Add a comparator group', values: { validFrom: '2017-04-01' }, councils: c.get('services').organisations.councils() }),
+    renderPage(c, 'comparators/new.njk', {
+      title: 'Add a comparator group',
+      values: { validFrom: '2017-04-01' },
+      councils: c.get('services').organisations.councils(),
+    }),
   );
 
   route(app, 'POST', '/comparator-groups', 'comparators:write', async (c) => {
     const body = await c.req.parseBody();
-    const values = Object.fromEntries(Object.entries(body).map(([k, v]) => [k, typeof v === 'string' ? v : '']));
+    const values = Object.fromEntries(
+      Object.entries(body).map(([k, v]) => [k, typeof v === 'string' ? v : '']),
+    );
     try {
       const group = await c.get('services').comparators.create(actorOf(c), {
         name: values.name ?? '',
@@ -42,7 +52,17 @@ export function comparatorRoutes(app: Hono<AppEnv>): void {
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
       const errors = err.fieldErrors.map((e) => ({ ...e, field: e.field.split('.')[0] ?? e.field }));
-      return renderPage(c, 'comparators/new.njk', { title: 'Add a comparator group', values, councils: c.get('services').organisations.councils(), ...errorView(errors) }, 400);
+      return renderPage(
+        c,
+        'comparators/new.njk',
+        {
+          title: 'Add a comparator group',
+          values,
+          councils: c.get('services').organisations.councils(),
+          ...errorView(errors),
+        },
+        400,
+      );
     }
   });
 

@@ -1,5 +1,12 @@
 import type { Hono } from 'hono';
-import { frequencies, measureSources, measureUnits, multiplierForUnit, polarities, type MeasureUnit } from '../../domain/measure.js';
+import {
+  frequencies,
+  measureSources,
+  measureUnits,
+  multiplierForUnit,
+  polarities,
+  type MeasureUnit,
+} from '../../domain/measure.js';
 import { ValidationError } from '../../services/actor.js';
 import type { Measure } from '../../services/measures.js';
 import type { AppEnv } from '../context.js';
@@ -58,11 +65,19 @@ const formOptions = {
 export function measureRoutes(app: Hono<AppEnv>): void {
   route(app, 'GET', '/measures', 'published:read', async (c) => {
     const all = await c.get('services').measures.all();
-    return renderPage(c, 'measures/list.njk', { title: 'Measure catalogue', groups: groupByEdition(all), created: c.req.query('created') });
+    return renderPage(c, 'measures/list.njk', {
+      title: 'Measure catalogue',
+      groups: groupByEdition(all),
+      created: c.req.query('created'),
+    });
   });
 
   route(app, 'GET', '/measures/new', 'measures:write', (c) =>
-    renderPage(c, 'measures/new.njk', { title: 'Add a local measure', values: { decimals: '1', source: 'Local', frequency: 'quarterly' }, ...formOptions }),
+    renderPage(c, 'measures/new.njk', {
+      title: 'Add a local measure',
+      values: { decimals: '1', source: 'Local', frequency: 'quarterly' },
+      ...formOptions,
+    }),
   );
 
   route(app, 'POST', '/measures', 'measures:write', async (c) => {
@@ -73,7 +88,12 @@ export function measureRoutes(app: Hono<AppEnv>): void {
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
       const errors = err.fieldErrors.map((e) => ({ ...e, field: e.field.split('.')[0] ?? e.field }));
-      return renderPage(c, 'measures/new.njk', { title: 'Add a local measure', values: body, ...formOptions, ...errorView(errors) }, 400);
+      return renderPage(
+        c,
+        'measures/new.njk',
+        { title: 'Add a local measure', values: body, ...formOptions, ...errorView(errors) },
+        400,
+      );
     }
   });
 

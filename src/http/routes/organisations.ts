@@ -13,7 +13,10 @@ const ENGLAND = 'E92000001';
 /** The council's figures for every measure and year, with its region and England beside them. */
 async function organisationView(services: Services, org: Organisation, year: string | undefined) {
   const compareWith = [org.code, org.regionCode, ENGLAND].filter((c): c is string => !!c);
-  const [observations, measures] = await Promise.all([services.observations.find({ orgCodes: compareWith }), services.measures.all()]);
+  const [observations, measures] = await Promise.all([
+    services.observations.find({ orgCodes: compareWith }),
+    services.measures.all(),
+  ]);
   const byKey = new Map(observations.map((o) => [`${o.orgCode}|${o.measureId}|${o.period}`, o]));
   const own = observations.filter((o) => o.orgCode === org.code);
   const periods = [...new Set(own.map((o) => o.period))].sort();
@@ -41,18 +44,40 @@ export function organisationRoutes(app: Hono<AppEnv>): void {
     const { organisations } = c.get('services');
     const regions = organisations.all().filter((o) => o.kind === 'region');
     const councils = organisations.councils();
-    const groups = regions.map((r) => ({ region: r, councils: councils.filter((o) => o.regionCode === r.code) }));
-    return renderPage(c, 'organisations/list.njk', { title: 'Organisations', groups, count: councils.length });
+    const groups = regions.map((r) => ({
+      region: r,
+      councils: councils.filter((o) => o.regionCode === r.code),
+    }));
+    return renderPage(c, 'organisations/list.njk', {
+      title: 'Organisations',
+      groups,
+      count: councils.length,
+    });
   });
 
   route(app, 'GET', '/organisations/:code', 'published:read', async (c) => {
     const services = c.get('services');
     const org = services.organisations.get(param(c, 'code'));
     const region = org.regionCode ? services.organisations.register.byCode.get(org.regionCode) : undefined;
-    const type = org.councilTypeCode ? services.organisations.register.byCode.get(org.councilTypeCode) : undefined;
-    const successors = org.successors.map((s) => ({ ...s, org: services.organisations.register.byCode.get(s.code) }));
-    const predecessors = services.organisations.all().filter((o) => o.successors.some((s) => s.code === org.code));
+    const type = org.councilTypeCode
+      ? services.organisations.register.byCode.get(org.councilTypeCode)
+      : undefined;
+    const successors = org.successors.map((s) => ({
+      ...s,
+      org: services.organisations.register.byCode.get(s.code),
+    }));
+    const predecessors = services.organisations
+      .all()
+      .filter((o) => o.successors.some((s) => s.code === org.code));
     const view = await organisationView(services, org, c.req.query('year'));
-    return renderPage(c, 'organisations/show.njk', { title: org.name, org, region, type, successors, predecessors, ...view });
+    return renderPage(c, 'organisations/show.njk', {
+      title: org.name,
+      org,
+      region,
+      type,
+      successors,
+      predecessors,
+      ...view,
+    });
   });
 }

@@ -47,7 +47,10 @@ export function assembleObservations(
     const figureKey = `${key}\u0000${r.kind}`;
     const earlier = seen.get(figureKey);
     if (earlier !== undefined) {
-      rejections.push({ row: r.row, reason: `repeats row ${earlier} (same organisation, measure, year, breakdown and ${r.kind.toLowerCase()})` });
+      rejections.push({
+        row: r.row,
+        reason: `repeats row ${earlier} (same organisation, measure, year, breakdown and ${r.kind.toLowerCase()})`,
+      });
       continue;
     }
     seen.set(figureKey, r.row);

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { decodeText } from '../decode.js';
 import { parseAscofCsv } from './parse.js';
 
-const header = 'Year,Geographical Description,ONS Code,Measure Group,Measure Group Description,Measure_Value,Geographical Level,Disaggregation Level,Measure Type';
+const header =
+  'Year,Geographical Description,ONS Code,Measure Group,Measure Group Description,Measure_Value,Geographical Level,Disaggregation Level,Measure Type';
 
 test('decoding copes with UTF-8, Windows-1252 and mis-encoded en dashes', () => {
   const cp = Uint8Array.from([0x41, 0x96, 0x42]);
@@ -58,7 +59,10 @@ test('each bad row is rejected with its line number and a reason', () => {
 });
 
 test('a file with missing columns, no rows or broken quoting is refused as a whole', () => {
-  assert.match(parseAscofCsv('Year,ONS Code\n2017-18,E1').fileErrors[0]!, /missing the column\(s\) "measure group", "measure value"/);
+  assert.match(
+    parseAscofCsv('Year,ONS Code\n2017-18,E1').fileErrors[0]!,
+    /missing the column\(s\) "measure group", "measure value"/,
+  );
   assert.match(parseAscofCsv('').fileErrors[0]!, /empty/);
   assert.match(parseAscofCsv(header).fileErrors[0]!, /no data rows/);
   assert.match(parseAscofCsv(`${header}\n2017-18,"Traff,E1`).fileErrors[0]!, /not valid CSV/);

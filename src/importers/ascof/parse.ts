@@ -41,7 +41,11 @@ export interface ParsedFile {
   fileErrors: string[];
 }
 
-const norm = (s: string) => s.trim().toLowerCase().replace(/[_\s]+/g, ' ');
+const norm = (s: string) =>
+  s
+    .trim()
+    .toLowerCase()
+    .replace(/[_\s]+/g, ' ');
 
 function levelOf(raw: string): Level | undefined {
   const s = norm(raw);
@@ -77,10 +81,21 @@ export function parseAscofCsv(text: string): ParsedFile {
   try {
     records = parse(text, { relax_column_count: true, skip_empty_lines: true, bom: true }) as string[][];
   } catch (err) {
-    return { rows: [], rowsRead: 0, rejections: [], fileErrors: [`The file is not valid CSV: ${(err as Error).message}`] };
+    return {
+      rows: [],
+      rowsRead: 0,
+      rejections: [],
+      fileErrors: [`The file is not valid CSV: ${(err as Error).message}`],
+    };
   }
   const [header, ...body] = records;
-  if (!header) return { rows: [], rowsRead: 0, rejections: [], fileErrors: ['The file is empty: it has no header row.'] };
+  if (!header)
+    return {
+      rows: [],
+      rowsRead: 0,
+      rejections: [],
+      fileErrors: ['The file is empty: it has no header row.'],
+    };
   const { index, missing } = mapHeader(header);
   if (missing.length > 0) {
     const names = missing.map((c) => `"${columns[c][0]}"`).join(', ');
@@ -99,11 +114,16 @@ export function parseAscofCsv(text: string): ParsedFile {
     if (typeof result === 'string') rejections.push({ row, reason: result });
     else rows.push({ ...result, row });
   });
-  if (body.length === 0) return { rows, rowsRead: 0, rejections, fileErrors: ['The file has a header but no data rows.'] };
+  if (body.length === 0)
+    return { rows, rowsRead: 0, rejections, fileErrors: ['The file has a header but no data rows.'] };
   return { rows, rowsRead: body.length, rejections, fileErrors: [] };
 }
 
-function readRow(record: string[], width: number, index: Record<Column, number>): Omit<AscofRow, 'row'> | string {
+function readRow(
+  record: string[],
+  width: number,
+  index: Record<Column, number>,
+): Omit<AscofRow, 'row'> | string {
   if (record.length !== width) return `has ${record.length} fields where the header has ${width}`;
   const cell = (c: Column) => (index[c] >= 0 ? (record[index[c]] ?? '').trim() : '');
   const period = parsePeriod(cell('year'));
@@ -115,7 +135,8 @@ function readRow(record: string[], width: number, index: Record<Column, number>)
   const measureCode = cell('measure').toUpperCase();
   if (!measureCode) return 'the measure code is blank';
   const figure = parseFigure(cell('value'));
-  if (figure.kind === 'blank') return 'the value is blank (a suppressed value should carry a marker such as [c])';
+  if (figure.kind === 'blank')
+    return 'the value is blank (a suppressed value should carry a marker such as [c])';
   if (figure.kind === 'invalid') return `the value "${figure.raw}" is not a number or a suppression marker`;
   return {
     period,
