@@ -24,6 +24,9 @@ function redact(url: string): string {
 export async function openPostgres(url: string): Promise<Db> {
   const pool = new pg.Pool({ connectionString: url, types: typeParsers, max: 10 });
   const where = redact(url);
+  // An idle connection the server drops (restart, failover) must not bring the process down;
+  // the pool replaces it on next use.
+  pool.on('error', (err) => console.error(`PostgreSQL connection lost (${where}): ${err.message}`));
   try {
     const client = await pool.connect();
     client.release();

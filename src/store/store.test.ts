@@ -99,3 +99,13 @@ test('a lock left by a dead process is taken over', async (t) => {
   const db = await openPglite(dir, 'taker');
   await db.close();
 });
+
+test('an unreachable PostgreSQL server gets a clear error without the password', async () => {
+  const { openPostgres } = await import('./postgres.js');
+  await assert.rejects(openPostgres('postgres://ascent:secret@127.0.0.1:1/none'), (err: unknown) => {
+    assert.ok(err instanceof StoreError);
+    assert.match(err.message, /Cannot reach PostgreSQL at postgres:\/\/ascent:\*\*\*@127\.0\.0\.1:1\/none/);
+    assert.doesNotMatch(err.message, /secret/);
+    return true;
+  });
+});

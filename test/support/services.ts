@@ -18,11 +18,13 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 
 /** A fresh, migrated store of the given kind, closed (and for PostgreSQL dropped) when the test ends. */
 export async function openTestStore(t: TestContext, kind: StoreKind): Promise<Db | undefined> {
+  // Hooks run in the order registered, so the database is dropped only after the pool is closed.
+  const opened: { db?: Db } = {};
+  t.after(() => opened.db?.close());
   const url = kind === 'postgres' ? await createPostgresTestDatabase(t) : undefined;
   if (kind === 'postgres' && !url) return undefined;
-  const db = await openStore({ databaseUrl: url, dataDir: undefined });
-  t.after(() => db.close());
-  return db;
+  opened.db = await openStore({ databaseUrl: url, dataDir: undefined });
+  return opened.db;
 }
 
 /** Services over a fresh store with reference data synced and a clock pinned to `today`. */
