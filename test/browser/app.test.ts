@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
 import { checkAccessibility, launchBrowser } from '../support/browser.js';
 import { requireChromium } from '../support/env.js';
 import { passwordFor } from '../support/http.js';
@@ -8,6 +9,13 @@ import { startTestServer } from '../support/server.js';
 
 const fixture = fileURLToPath(new URL('../fixtures/ascof-small.csv', import.meta.url));
 const broken = fileURLToPath(new URL('../fixtures/not-ascof.csv', import.meta.url));
+
+async function signInThroughForm(page: Page, baseUrl: string, role: 'admin' | 'analyst') {
+  await page.getByLabel('Email address').fill(`${role}@example.org`);
+  await page.getByLabel('Password').fill(passwordFor(role));
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${baseUrl}/`);
+}
 
 test('an analyst signs in, imports a file through the web page, and every page passes the accessibility check', async (t) => {
   if (!requireChromium(t)) return;
@@ -25,10 +33,7 @@ test('an analyst signs in, imports a file through the web page, and every page p
   assert.equal(await page.locator('.govuk-error-summary').isVisible(), true);
   await checkAccessibility(page, 'sign-in with errors');
 
-  await page.getByLabel('Email address').fill('analyst@example.org');
-  await page.getByLabel('Password').fill(passwordFor('analyst'));
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${server.baseUrl}/`);
+  await signInThroughForm(page, server.baseUrl, 'analyst');
   await checkAccessibility(page, 'home');
 
   await go('/imports/new');
@@ -76,10 +81,7 @@ test('an admin adds a user through the form and reads the change in the audit lo
   t.after(() => browser.close());
   const page = await browser.newPage();
   await page.goto(`${server.baseUrl}/sign-in`);
-  await page.getByLabel('Email address').fill('admin@example.org');
-  await page.getByLabel('Password').fill(passwordFor('admin'));
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${server.baseUrl}/`);
+  await signInThroughForm(page, server.baseUrl, 'admin');
 
   await page.goto(`${server.baseUrl}/admin/users/new`);
   await page.getByLabel('Email address').fill('not-an-email');
