@@ -1,0 +1,103 @@
+import {
+  contentsOf,
+  headingId,
+  provenanceLines,
+  runsOf,
+  type Block,
+  type Inline,
+  type ReportDocument,
+} from '../document.js';
+
+const esc = (s: string) =>
+  s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
+
+function inline(content: Inline): string {
+  return runsOf(content)
+    .map((r) => {
+      let t = esc(r.text);
+      if (r.strong) t = `<strong>${t}</strong>`;
+      if (r.href) t = `<a class="govuk-link" href="${esc(r.href)}">${t}</a>`;
+      return t;
+    })
+    .join('');
+}
+
+const headingClass = { 1: 'govuk-heading-xl', 2: 'govuk-heading-l', 3: 'govuk-heading-m' } as const;
+
+function table(b: Extract<Block, { kind: 'table' }>): string {
+  const num = (i: number) => (b.numeric?.[i] ? ' app-num' : '');
+  const head = b.head
+    .map((h, i) => `<th scope="col" class="govuk-table__header${num(i)}">${esc(h)}</th>`)
+    .join('');
+  const rows = b.rows
+    .map(
+      (r) =>
+        `<tr class="govuk-table__row">${r
+          .map((c, i) =>
+            i === 0 && b.rowHeaders
+              ? `<th scope="row" class="govuk-table__header">${esc(c)}</th>`
+              : `<td class="govuk-table__cell${num(i)}">${esc(c)}</td>`,
+          )
+          .join('')}</tr>`,
+    )
+    .join('');
+  return `<table class="govuk-table app-table--numeric"><caption class="govuk-table__caption govuk-table__caption--s">${esc(b.caption)}</caption><thead class="govuk-table__head"><tr class="govuk-table__row">${head}</tr></thead><tbody class="govuk-table__body">${rows}</tbody></table>`;
+}
+
+function chart(b: Extract<Block, { kind: 'chart' }>): string {
+  const data = table({
+    kind: 'table',
+    caption: `Data for: ${b.caption}`,
+    head: b.chart.table.head,
+    rows: b.chart.table.rows,
+    rowHeaders: true,
+  });
+  return `<figure class="app-figure">${b.chart.svg}<figcaption class="govuk-body-s">${esc(b.caption)}</figcaption><details class="govuk-details"><summary class="govuk-details__summary"><span class="govuk-details__summary-text">Data table for this chart</span></summary><div class="govuk-details__text">${data}</div></details></figure>`;
+}
+
+/** The body of a report as HTML fragments: used inside app pages and in the standalone document. */
+export function reportBody(doc: ReportDocument): string {
+  const used = new Set<string>();
+  const contents = contentsOf(doc);
+  return doc.blocks
+    .map((b) => {
+      switch (b.kind) {
+        case 'heading': {
+          const id = b.id ?? headingId(b.text, used);
+          return `<h${b.level} id="${esc(id)}" class="${headingClass[b.level]}">${esc(b.text)}</h${b.level}>`;
+        }
+        case 'paragraph':
+          return `<p class="govuk-body">${inline(b.content)}</p>`;
+        case 'list':
+          return `<ul class="govuk-list govuk-list--bullet">${b.items.map((i) => `<li>${inline(i)}</li>`).join('')}</ul>`;
+        case 'table':
+          return table(b);
+        case 'chart':
+          return chart(b);
+        case 'contents':
+          return `<nav aria-labelledby="contents-title" class="app-contents"><h2 id="contents-title" class="govuk-heading-m">Contents</h2><ol class="govuk-list">${contents
+            .filter((c) => c.level <= 2)
+            .map(
+              (c) =>
+                `<li class="app-contents__level-${c.level}"><a class="govuk-link" href="#${esc(c.id)}">${esc(c.text)}</a></li>`,
+            )
+            .join('')}</ol></nav>`;
+        case 'pageBreak':
+          return '<div class="app-page-break" aria-hidden="true"></div>';
+      }
+    })
+    .join('\n');
+}
+
+export function provenanceFooter(doc: ReportDocument): string {
+  return `<footer class="app-provenance govuk-body-s"><h2 class="govuk-heading-s">About this document</h2><ul class="govuk-list">${provenanceLines(
+    doc.provenance,
+  )
+    .map((l) => `<li>${esc(l)}</li>`)
+    .join('')}</ul></footer>`;
+}
+
+/** A standalone, accessible HTML document (also what Chromium prints to PDF). */
+export function renderHtml(doc: ReportDocument, css: string): string {
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${esc(doc.title)}</title><meta name="viewport" content="width=device-width, initial-scale=1"><style>${css}</style></head><body class="govuk-template__body"><main class="govuk-width-container app-report" id="main-content"><h1 class="govuk-heading-xl">${esc(doc.title)}</h1>${doc.subtitle ? `<p class="govuk-body-l">${esc(doc.subtitle)}</p>` : ''}${reportBody(doc)}${provenanceFooter(doc)}</main></body></html>`;
+}
