@@ -104,10 +104,12 @@ install_packages() {
   local need=()
   find_pg_bin >/dev/null || need+=(postgresql)
   [[ -x $CHROMIUM_PATH ]] || need+=(chromium)
+  # Report tests open generated Word files in LibreOffice (headless) to prove they are well formed.
+  command -v soffice >/dev/null || need+=(libreoffice-writer-nogui)
   # Chromium renders text with whatever fonts fontconfig finds; make sure there are some.
   compgen -G '/usr/share/fonts/truetype/*/*.ttf' >/dev/null || need+=(fonts-dejavu-core fonts-liberation)
   if ((${#need[@]} == 0)); then
-    echo "postgresql and chromium already present"
+    echo "postgresql, chromium and libreoffice already present"
     return 0
   fi
   [[ " ${need[*]} " == *" chromium "* && $CHROMIUM_PATH != /usr/bin/chromium ]] && {

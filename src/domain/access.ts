@@ -19,6 +19,7 @@ export const permissions = [
   'imports:read',
   'comparators:write',
   'plans:write',
+  'reports:write',
   'users:manage',
   'audit:read',
 ] as const;
@@ -26,8 +27,8 @@ export type Permission = (typeof permissions)[number];
 
 const matrix: Record<Role, readonly Permission[]> = {
   viewer: ['published:read'],
-  editor: ['published:read', 'plans:write'],
-  analyst: ['published:read', 'imports:read', 'imports:run', 'measures:write', 'comparators:write'],
+  editor: ['published:read', 'plans:write', 'reports:write'],
+  analyst: ['published:read', 'imports:read', 'imports:run', 'measures:write', 'comparators:write', 'reports:write'],
   admin: permissions,
 };
 

@@ -152,6 +152,39 @@ export function comparatorService(db: Db, organisations: OrganisationService) {
       });
     },
 
+    /** The comparator group a council has chosen for its pages and reports, if any. */
+    async chosenFor(orgCode: string): Promise<ComparatorGroup | undefined> {
+      const [row] = await db.query<{ comparator_group_id: number | null }>(
+        'SELECT comparator_group_id FROM council_settings WHERE org_code = $1',
+        [orgCode],
+      );
+      return row?.comparator_group_id ? load(db, row.comparator_group_id) : undefined;
+    },
+
+    async choose(actor: Actor, orgCode: string, groupId: number | null): Promise<void> {
+      organisations.get(orgCode);
+      await db.transaction(async (tx) => {
+        if (groupId !== null) await load(tx, groupId);
+        const [before] = await tx.query<{ comparator_group_id: number | null }>(
+          'SELECT comparator_group_id FROM council_settings WHERE org_code = $1',
+          [orgCode],
+        );
+        await tx.query(
+          `INSERT INTO council_settings (org_code, comparator_group_id) VALUES ($1, $2)
+           ON CONFLICT (org_code) DO UPDATE SET comparator_group_id = EXCLUDED.comparator_group_id, updated_at = now()`,
+          [orgCode, groupId],
+        );
+        await recordAudit(
+          tx,
+          actor,
+          'council.comparator-group',
+          { type: 'organisation', id: orgCode },
+          { comparatorGroupId: before?.comparator_group_id ?? null },
+          { comparatorGroupId: groupId },
+        );
+      });
+    },
+
     /** Members on a date: the dated membership decides, not today's list. */
     membersOn(group: ComparatorGroup, isoDate: string): string[] {
       return group.members

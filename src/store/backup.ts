@@ -20,6 +20,9 @@ export const backupTables = [
   { name: 'measures', order: 'id', serial: false },
   { name: 'releases', order: 'id', serial: true },
   { name: 'observations', order: 'id', serial: true },
+  { name: 'profile_narratives', order: 'id', serial: true },
+  { name: 'council_settings', order: 'org_code', serial: false },
+  { name: 'report_snapshots', order: 'id', serial: true },
 ] as const;
 
 export interface Backup {

@@ -135,3 +135,12 @@ export async function createPostgresTestDatabase(t: TestContext): Promise<string
   url.pathname = `/${name}`;
   return url.toString();
 }
+
+/**
+ * LibreOffice's `soffice`, used to prove generated Word files open. Missing: a failure in CI,
+ * a skip otherwise (scripts/test.sh installs libreoffice-writer-nogui).
+ */
+export function requireSoffice(t: TestContext): string | undefined {
+  const found = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
+  return found ?? skipOrFail(t, 'LibreOffice (soffice) is not installed: run `npm test`, which installs it');
+}

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { inflateRawSync } from 'node:zlib';
-import { requireChromium } from '../../../test/support/env.js';
+import { requireChromium, requireSoffice } from '../../../test/support/env.js';
+import { docxToText } from '../../../test/support/office.js';
 import { trendChart } from '../charts/trend-chart.js';
 import type { ReportDocument } from '../document.js';
 import { reportCss } from './css.js';
@@ -101,9 +102,24 @@ test('PDF is tagged with an outline; Word has real headings, repeating header ro
   const xml = unzipEntry(docx, 'word/document.xml') ?? '';
   assert.match(xml, /<w:pStyle w:val="Heading2"\/>/);
   assert.match(xml, /<w:tblHeader\/>/);
-  assert.match(
-    xml,
-    /descr="1E, 2017-18 to 2018-19\. Trafford: 13\.1% in 2017-18 and 12\.0% in 2018-19\."/,
-  );
+  assert.match(xml, /descr="1E, 2017-18 to 2018-19\. Trafford: 13\.1% in 2017-18 and 12\.0% in 2018-19\."/);
   assert.match(xml, /Comparator group: Neighbours, version 2/);
+});
+
+test('LibreOffice opens the Word file with its headings and tables intact', async (t) => {
+  if (!requireChromium(t)) return;
+  const soffice = requireSoffice(t);
+  if (!soffice) return;
+  const printer = createPrinter();
+  t.after(() => printer.close());
+  const text = docxToText(soffice, await renderDocx(doc, (svg, w, h) => printer.rasterise(svg, w, h)));
+  for (const line of [
+    'Council Improvement Profile: Trafford',
+    'Highlights',
+    'Measures',
+    'ASCOF 2017-18',
+    'About this document',
+  ]) {
+    assert.ok(text.includes(line), `${line} missing from LibreOffice's text`);
+  }
 });
