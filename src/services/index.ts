@@ -7,6 +7,7 @@ import { systemClock, type Clock } from './clock.js';
 import { comparatorService } from './comparators.js';
 import { importService } from './imports.js';
 import { measureService } from './measures.js';
+import { narrativeService } from './narratives.js';
 import { observationService } from './observations.js';
 import { organisationService } from './organisations.js';
 import { sessionService } from './sessions.js';
@@ -36,6 +37,7 @@ export async function createServices(db: Db, config: Config, clock: Clock = syst
     observations: observationService(db),
     comparators: comparatorService(db, organisations),
     imports: importService(db, measures, organisations),
+    narratives: narrativeService(db, organisations),
     /** Copies the shipped register and national catalogue into the store; audited when they change. */
     async syncReferenceData() {
       const orgs = await organisations.sync();

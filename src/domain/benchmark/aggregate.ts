@@ -55,7 +55,8 @@ export function pooledValue(counted: readonly Figure[], multiplier: number): num
     numerator += figure.numerator;
     denominator += figure.denominator;
   }
-  return denominator > 0 ? (numerator / denominator) * multiplier : null;
+  // Multiplying first keeps exact results exact (3500 / 250 = 14, where 35 / 250 × 100 = 14.000000000000002).
+  return denominator > 0 ? (numerator * multiplier) / denominator : null;
 }
 
 /** The middle value, or the mean of the two middle values when the count is even; null for none. */

@@ -17,10 +17,10 @@ export interface Rank {
 export interface Ranking {
   readonly polarity: Polarity;
   /** Ascending. */
-  readonly sorted: readonly number[];
+  readonly sorted: ArrayLike<number>;
 }
 
-export function ranking(values: Iterable<number>, polarity: Polarity): Ranking {
+export function ranking(values: ArrayLike<number>, polarity: Polarity): Ranking {
   return { polarity, sorted: ascending(values) };
 }
 

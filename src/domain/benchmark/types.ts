@@ -19,7 +19,10 @@ export interface Figure {
 }
 
 /** What benchmarking needs to know about a measure. */
-export type BenchmarkMeasure = Pick<CatalogueMeasure, 'id' | 'code' | 'polarity' | 'multiplier' | 'decimals' | 'unit'>;
+export type BenchmarkMeasure = Pick<
+  CatalogueMeasure,
+  'id' | 'code' | 'polarity' | 'multiplier' | 'decimals' | 'unit'
+>;
 
 export const peerSetKinds = ['england', 'region', 'council-type', 'comparator'] as const;
 export type PeerSetKind = (typeof peerSetKinds)[number];
