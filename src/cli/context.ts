@@ -13,11 +13,15 @@ export async function withServices<T>(
     { databaseUrl: config.databaseUrl, dataDir: config.dataDir },
     `ascent ${command}`,
   );
+  const services = await createServices(db, config).catch(async (err: unknown) => {
+    await db.close();
+    throw err;
+  });
   try {
-    const services = await createServices(db, config);
     await services.syncReferenceData();
     return await fn(services, config);
   } finally {
+    await services.close();
     await db.close();
   }
 }

@@ -10,6 +10,7 @@ import { StoreError } from '../store/db.js';
 import { cliActor, withServices } from './context.js';
 import { demoAccounts, loadDemo } from './demo.js';
 import { progressBar } from './progress.js';
+import { reportCommands } from './reports.js';
 import { serve } from './serve.js';
 
 const out = (line: string): void => {
@@ -166,6 +167,8 @@ function program(): Command {
         out(`Added local measure ${m.id} (${m.title}).`);
       }),
     );
+
+  reportCommands(cli, out);
 
   cli
     .command('backup <file>')

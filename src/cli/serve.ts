@@ -39,7 +39,10 @@ export async function serve(opts: { demo: boolean; port?: string | undefined }):
     if (closing) return;
     closing = true;
     server.close();
-    void db.close().finally(() => process.exit(0));
+    void services
+      .close()
+      .then(() => db.close())
+      .finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

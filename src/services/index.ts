@@ -2,7 +2,9 @@ import { loadValidOrganisations } from '../catalogue/organisations.js';
 import { loadMeasureCatalogueOrThrow } from '../catalogue/measures.js';
 import type { Config } from '../config.js';
 import type { Db } from '../store/db.js';
+import { createPrinter, type Printer } from '../reports/render/pdf.js';
 import { auditService } from './audit.js';
+import { benchmarkingService } from './benchmarking.js';
 import { systemClock, type Clock } from './clock.js';
 import { comparatorService } from './comparators.js';
 import { importService } from './imports.js';
@@ -10,6 +12,7 @@ import { measureService } from './measures.js';
 import { narrativeService } from './narratives.js';
 import { observationService } from './observations.js';
 import { organisationService } from './organisations.js';
+import { reportService } from './reports.js';
 import { sessionService } from './sessions.js';
 import { userService } from './users.js';
 
@@ -22,6 +25,12 @@ export async function createServices(db: Db, config: Config, clock: Clock = syst
   const catalogue = await loadMeasureCatalogueOrThrow();
   const organisations = organisationService(db, register);
   const measures = measureService(db);
+  const comparators = comparatorService(db, organisations);
+  const imports = importService(db, measures, organisations);
+  const narratives = narrativeService(db, organisations);
+  const benchmarking = benchmarkingService(db, measures, organisations, comparators);
+  // Chromium starts on first use (PDF or Word) and stays warm until close().
+  let printer: Printer | undefined;
   const services = {
     db,
     clock,
@@ -35,14 +44,30 @@ export async function createServices(db: Db, config: Config, clock: Clock = syst
     organisations,
     measures,
     observations: observationService(db),
-    comparators: comparatorService(db, organisations),
-    imports: importService(db, measures, organisations),
-    narratives: narrativeService(db, organisations),
+    comparators,
+    imports,
+    narratives,
+    benchmarking,
+    reports: reportService({
+      db,
+      clock,
+      organisations,
+      benchmarking,
+      narratives,
+      comparators,
+      imports,
+      printer: () => (printer ??= createPrinter()),
+    }),
     /** Copies the shipped register and national catalogue into the store; audited when they change. */
     async syncReferenceData() {
       const orgs = await organisations.sync();
       const ms = await measures.syncCatalogue(catalogue);
       return { organisations: orgs, measures: ms };
+    },
+    /** Releases what the services hold beyond the store: the warm browser. */
+    async close() {
+      await printer?.close();
+      printer = undefined;
     },
   };
   return services;

@@ -37,6 +37,7 @@ export async function openTestServices(
   if (!db) return undefined;
   const clock = fixedClock(today);
   const services = await createServices(db, testConfig(config), clock);
+  t.after(() => services.close());
   await services.syncReferenceData();
   return { ...services, clock };
 }

@@ -45,16 +45,20 @@ const escapeXml = (s: string) =>
     (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] ?? c,
   );
 
-function niceRange(values: number[]): [number, number] {
-  if (values.length === 0) return [0, 1];
+/** Axis bounds and tick step on round numbers (1, 2, 2.5 or 5 times a power of ten). */
+function niceScale(values: number[]): { lo: number; hi: number; step: number } {
+  if (values.length === 0) return { lo: 0, hi: 1, step: 0.25 };
   let lo = Math.min(...values);
   let hi = Math.max(...values);
   if (lo === hi) {
     lo -= Math.abs(lo) * 0.1 || 1;
     hi += Math.abs(hi) * 0.1 || 1;
   }
-  const pad = (hi - lo) * 0.1;
-  return [lo >= 0 && lo - pad < 0 ? 0 : lo - pad, hi + pad];
+  const raw = (hi - lo) / 4;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = ([1, 2, 2.5, 5, 10].find((f) => f * power >= raw) ?? 10) * power;
+  const floor = Math.floor(lo / step) * step;
+  return { lo: lo >= 0 && floor < 0 ? 0 : floor, hi: Math.ceil(hi / step) * step, step };
 }
 
 function marker(kind: (typeof styles)[number]['marker'], x: number, y: number, colour: string): string {
@@ -88,7 +92,7 @@ export function trendChart(input: TrendChartInput): TrendChart {
   const margin = { top: 24, right: 24, bottom: 64, left: 72 };
   const periods = [...new Set(input.series.flatMap((s) => s.points.map((p) => p.period)))].sort();
   const values = input.series.flatMap((s) => s.points.flatMap((p) => (p.value === null ? [] : [p.value])));
-  const [lo, hi] = niceRange(values);
+  const { lo, hi, step } = niceScale(values);
   const plotW = width - margin.left - margin.right;
   const plotH = height - margin.top - margin.bottom;
   const xOf = (i: number) =>
@@ -99,8 +103,7 @@ export function trendChart(input: TrendChartInput): TrendChart {
   );
 
   const parts: string[] = [];
-  for (let t = 0; t <= 4; t++) {
-    const v = lo + ((hi - lo) * t) / 4;
+  for (let v = lo; v <= hi + step / 2; v += step) {
     const y = yOf(v);
     parts.push(
       `<line x1="${margin.left}" x2="${width - margin.right}" y1="${y.toFixed(1)}" y2="${y.toFixed(1)}" stroke="#b1b4b6" stroke-width="1"/>`,
@@ -135,7 +138,8 @@ export function trendChart(input: TrendChartInput): TrendChart {
       );
     }
     for (const p of pts) if (p.y !== null) parts.push(marker(style.marker, p.x, p.y, style.colour));
-    const lx = margin.left + si * 160;
+    const lx =
+      margin.left + input.series.slice(0, si).reduce((x, prior) => x + 50 + prior.name.length * 7, 0);
     const ly = height - 18;
     parts.push(
       `<line x1="${lx}" x2="${lx + 24}" y1="${ly - 4}" y2="${ly - 4}" stroke="${style.colour}" stroke-width="2.5" stroke-dasharray="${style.dash}"/>`,

@@ -44,7 +44,7 @@ function table(b: Extract<Block, { kind: 'table' }>): string {
   return `<table class="govuk-table app-table--numeric"><caption class="govuk-table__caption govuk-table__caption--s">${esc(b.caption)}</caption><thead class="govuk-table__head"><tr class="govuk-table__row">${head}</tr></thead><tbody class="govuk-table__body">${rows}</tbody></table>`;
 }
 
-function chart(b: Extract<Block, { kind: 'chart' }>): string {
+function chart(b: Extract<Block, { kind: 'chart' }>, standalone: boolean): string {
   const data = table({
     kind: 'table',
     caption: `Data for: ${b.caption}`,
@@ -52,11 +52,11 @@ function chart(b: Extract<Block, { kind: 'chart' }>): string {
     rows: b.chart.table.rows,
     rowHeaders: true,
   });
-  return `<figure class="app-figure">${b.chart.svg}<figcaption class="govuk-body-s">${esc(b.caption)}</figcaption><details class="govuk-details"><summary class="govuk-details__summary"><span class="govuk-details__summary-text">Data table for this chart</span></summary><div class="govuk-details__text">${data}</div></details></figure>`;
+  return `<figure class="app-figure">${b.chart.svg}<figcaption class="govuk-body-s">${esc(b.caption)}</figcaption><details class="govuk-details"${standalone ? ' open' : ''}><summary class="govuk-details__summary"><span class="govuk-details__summary-text">Data table for this chart</span></summary><div class="govuk-details__text">${data}</div></details></figure>`;
 }
 
 /** The body of a report as HTML fragments: used inside app pages and in the standalone document. */
-export function reportBody(doc: ReportDocument): string {
+export function reportBody(doc: ReportDocument, standalone = false): string {
   const used = new Set<string>();
   const contents = contentsOf(doc);
   return doc.blocks
@@ -73,7 +73,7 @@ export function reportBody(doc: ReportDocument): string {
         case 'table':
           return table(b);
         case 'chart':
-          return chart(b);
+          return chart(b, standalone);
         case 'contents':
           return `<nav aria-labelledby="contents-title" class="app-contents"><h2 id="contents-title" class="govuk-heading-m">Contents</h2><ol class="govuk-list">${contents
             .filter((c) => c.level <= 2)
@@ -99,5 +99,5 @@ export function provenanceFooter(doc: ReportDocument): string {
 
 /** A standalone, accessible HTML document (also what Chromium prints to PDF). */
 export function renderHtml(doc: ReportDocument, css: string): string {
-  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${esc(doc.title)}</title><meta name="viewport" content="width=device-width, initial-scale=1"><style>${css}</style></head><body class="govuk-template__body"><main class="govuk-width-container app-report" id="main-content"><h1 class="govuk-heading-xl">${esc(doc.title)}</h1>${doc.subtitle ? `<p class="govuk-body-l">${esc(doc.subtitle)}</p>` : ''}${reportBody(doc)}${provenanceFooter(doc)}</main></body></html>`;
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${esc(doc.title)}</title><meta name="viewport" content="width=device-width, initial-scale=1"><style>${css}</style></head><body class="govuk-template__body"><main class="govuk-width-container app-report" id="main-content"><h1 class="govuk-heading-xl">${esc(doc.title)}</h1>${doc.subtitle ? `<p class="govuk-body-l">${esc(doc.subtitle)}</p>` : ''}${reportBody(doc, true)}${provenanceFooter(doc)}</main></body></html>`;
 }

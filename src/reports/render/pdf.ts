@@ -1,4 +1,4 @@
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** Flags Chromium needs here: no sandbox as root, and no background traffic on a closed network. */
 const chromiumArgs = [
@@ -18,7 +18,10 @@ const chromiumArgs = [
  */
 export function createPrinter(executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium') {
   let browser: Promise<Browser> | undefined;
+  let rasterPage: Promise<Page> | undefined;
   const open = () => (browser ??= chromium.launch({ executablePath, args: chromiumArgs }));
+  // Charts are rasterised one after another on one page: opening a page per chart costs more than drawing it.
+  let rasterQueue: Promise<unknown> = Promise.resolve();
 
   return {
     /** A tagged PDF with an outline from the headings, and page numbers in the footer. */
@@ -42,18 +45,21 @@ export function createPrinter(executablePath = process.env.CHROMIUM_PATH ?? '/us
     },
 
     async rasterise(svg: string, width: number, height: number): Promise<Uint8Array> {
-      const page = await (await open()).newPage({ viewport: { width, height }, deviceScaleFactor: 2 });
-      try {
+      const job = rasterQueue.then(async () => {
+        rasterPage ??= open().then((b) => b.newPage({ deviceScaleFactor: 2 }));
+        const page = await rasterPage;
+        await page.setViewportSize({ width, height });
         await page.setContent(`<!DOCTYPE html><html><body style="margin:0">${svg}</body></html>`);
-        return await page.locator('svg').screenshot({ type: 'png' });
-      } finally {
-        await page.close();
-      }
+        return page.locator('svg').screenshot({ type: 'png' });
+      });
+      rasterQueue = job.catch(() => undefined);
+      return job;
     },
 
     async close(): Promise<void> {
       if (browser) await (await browser).close();
       browser = undefined;
+      rasterPage = undefined;
     },
   };
 }

@@ -1,0 +1,294 @@
+import { councilsActiveOn } from '../domain/organisation.js';
+import { parsePeriod } from '../domain/period.js';
+import type { Provenance, ReportDocument } from '../reports/document.js';
+import type { PackInputs, ProfileInputs, ReportInputs, TrendInput } from '../reports/profiles/inputs.js';
+import { packDocument, profileDocument, profileStatements } from '../reports/profiles/profile.js';
+import { reportCss } from '../reports/render/css.js';
+import { renderDocx } from '../reports/render/docx.js';
+import { renderHtml } from '../reports/render/html.js';
+import type { Printer } from '../reports/render/pdf.js';
+import type { Db } from '../store/db.js';
+import { NotFoundError, ValidationError, type Actor } from './actor.js';
+import { recordAudit } from './audit.js';
+import type { BenchmarkingService, CouncilYear } from './benchmarking.js';
+import type { Clock } from './clock.js';
+import type { ComparatorService } from './comparators.js';
+import type { ImportService } from './imports.js';
+import type { NarrativeService } from './narratives.js';
+import type { OrganisationService } from './organisations.js';
+
+export type ReportFormat = 'html' | 'pdf' | 'docx';
+
+export interface RenderedReport {
+  body: Buffer | string;
+  contentType: string;
+  fileName: string;
+}
+
+export interface Snapshot {
+  id: number;
+  kind: string;
+  subjectCode: string;
+  period: string;
+  title: string;
+  createdBy: string;
+  createdAt: Date;
+}
+
+const contentTypes: Record<ReportFormat, string> = {
+  html: 'text/html; charset=utf-8',
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+};
+
+const slug = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+
+export function reportService(deps: {
+  db: Db;
+  clock: Clock;
+  organisations: OrganisationService;
+  benchmarking: BenchmarkingService;
+  narratives: NarrativeService;
+  comparators: ComparatorService;
+  imports: ImportService;
+  printer: () => Printer;
+}) {
+  const { db, organisations, benchmarking, narratives, imports } = deps;
+
+  async function provenance(
+    releaseIds: number[],
+    actor: Actor,
+    group: CouncilYear['group'],
+  ): Promise<Provenance> {
+    const releases = await Promise.all(
+      [...new Set(releaseIds)].sort((a, b) => a - b).map((id) => imports.getRelease(id)),
+    );
+    return {
+      releases: releases.map((r) => ({
+        id: r.id,
+        fileName: r.fileName,
+        fileSha256: r.fileSha256,
+        importedAt: r.importedAt.toISOString(),
+      })),
+      comparatorGroup: group ? { id: group.id, name: group.name, version: group.version } : undefined,
+      generatedAt: deps.clock.now().toISOString(),
+      generatedBy: actor.label,
+    };
+  }
+
+  async function trendsFor(year: CouncilYear, inputs: Omit<ProfileInputs, 'trends'>): Promise<TrendInput[]> {
+    const chosen = profileStatements({ ...inputs, trends: [] })
+      .flatMap((s) => (s.measureId ? [s.measureId] : []))
+      .slice(0, 2);
+    const out: TrendInput[] = [];
+    for (const measureId of chosen) {
+      const t = await benchmarking.trend(year.orgCode, measureId);
+      const m = inputs.measures.find((x) => x.id === measureId);
+      const series = [
+        { name: inputs.council.name, trend: t.council },
+        { name: inputs.region.name, trend: t.region },
+        { name: 'England', trend: t.england },
+      ].flatMap(({ name, trend }) =>
+        trend
+          ? [
+              {
+                name,
+                points: trend.points.map((p) => ({
+                  period: p.period,
+                  value: p.value,
+                  breakBefore: p.breaksBefore.length > 0,
+                })),
+              },
+            ]
+          : [],
+      );
+      out.push({ measureId, title: `${m?.code ?? ''} ${m?.shortTitle ?? measureId}`, series });
+    }
+    return out;
+  }
+
+  async function profileFrom(year: CouncilYear, actor: Actor): Promise<ProfileInputs> {
+    const council = organisations.get(year.orgCode);
+    const region = organisations.get(council.regionCode ?? '');
+    const narrative = await narratives.current(year.orgCode, year.period);
+    const used = new Set(year.current.map((r) => r.measureId));
+    const base: Omit<ProfileInputs, 'trends'> = {
+      kind: 'council-profile',
+      version: 1,
+      council: { code: council.code, name: council.name },
+      region: { code: region.code, name: region.name },
+      period: year.period,
+      previousPeriod: year.previousPeriod ?? null,
+      measures: year.measures
+        .filter((m) => used.has(m.id))
+        .map((m) => ({
+          id: m.id,
+          code: m.code,
+          title: m.title,
+          shortTitle: m.shortTitle,
+          unit: m.unit,
+          decimals: m.decimals,
+          polarity: m.polarity,
+          multiplier: m.multiplier,
+        })),
+      current: year.current,
+      previous: year.previous,
+      comparatorGroup: year.group
+        ? {
+            id: year.group.id,
+            name: year.group.name,
+            version: year.group.version,
+            members: deps.comparators.membersOn(year.group, parsePeriod(year.period)?.end ?? ''),
+          }
+        : null,
+      narrative: narrative
+        ? {
+            narrative: narrative.narrative,
+            extraHighlights: narrative.extraHighlights,
+            signatoryName: narrative.signatoryName,
+            signatoryTitle: narrative.signatoryTitle,
+            version: narrative.version,
+          }
+        : null,
+      provenance: await provenance(year.releases, actor, year.group),
+    };
+    return { ...base, trends: await trendsFor(year, base) };
+  }
+
+  function documentOf(inputs: ReportInputs): ReportDocument {
+    return inputs.kind === 'council-profile' ? profileDocument(inputs) : packDocument(inputs);
+  }
+
+  async function render(inputs: ReportInputs, format: ReportFormat): Promise<RenderedReport> {
+    const doc = documentOf(inputs);
+    const subject = inputs.kind === 'council-profile' ? inputs.council.name : inputs.region.name;
+    const fileName = `${slug(inputs.kind === 'council-profile' ? 'profile' : 'profiles')}-${slug(subject)}-${inputs.period}.${format}`;
+    const html = () => renderHtml(doc, reportCss());
+    if (format === 'html') return { body: html(), contentType: contentTypes.html, fileName };
+    const printer = deps.printer();
+    if (format === 'pdf')
+      return { body: await printer.pdf(html(), doc.title), contentType: contentTypes.pdf, fileName };
+    return {
+      body: await renderDocx(doc, (svg, w, h) => printer.rasterise(svg, w, h)),
+      contentType: contentTypes.docx,
+      fileName,
+    };
+  }
+
+  return {
+    documentOf,
+    render,
+
+    async profileInputs(
+      actor: Actor,
+      orgCode: string,
+      period: string,
+      group?: CouncilYear['group'] | null,
+    ): Promise<ProfileInputs> {
+      const org = organisations.get(orgCode);
+      if (org.kind !== 'council') throw new ValidationError(`${org.name} is not a council`);
+      const [year] = await benchmarking.councilsYear([orgCode], period, group);
+      if (!year || year.current.length === 0)
+        throw new NotFoundError(`There are no figures for ${org.name} in ${period}`);
+      return profileFrom(year, actor);
+    },
+
+    async packInputs(actor: Actor, regionCode: string, period: string): Promise<PackInputs> {
+      const region = organisations.get(regionCode);
+      if (region.kind !== 'region') throw new ValidationError(`${region.name} is not a region`);
+      const end = parsePeriod(period)?.end;
+      if (!end) throw new ValidationError(`${period} is not a financial year`);
+      const councils = councilsActiveOn(organisations.register, end, { regionCode }).sort((a, b) =>
+        a.name.localeCompare(b.name),
+      );
+      const years = await benchmarking.councilsYear(
+        councils.map((c) => c.code),
+        period,
+      );
+      const profiles: ProfileInputs[] = [];
+      for (const y of years) if (y.current.length > 0) profiles.push(await profileFrom(y, actor));
+      if (profiles.length === 0)
+        throw new NotFoundError(`There are no figures for ${region.name} councils in ${period}`);
+      return {
+        kind: 'regional-pack',
+        version: 1,
+        region: { code: region.code, name: region.name },
+        period,
+        profiles,
+        provenance: await provenance(
+          years.flatMap((y) => y.releases),
+          actor,
+          undefined,
+        ),
+      };
+    },
+
+    /** Saves the inputs so the same document can be rendered later, whatever is imported meanwhile. */
+    async saveSnapshot(actor: Actor, inputs: ReportInputs): Promise<Snapshot> {
+      const title = documentOf(inputs).title;
+      const subject = inputs.kind === 'council-profile' ? inputs.council.code : inputs.region.code;
+      return db.transaction(async (tx) => {
+        const [row] = await tx.query<{ id: number; created_at: Date }>(
+          `INSERT INTO report_snapshots (kind, subject_code, period, title, inputs, created_by, created_by_label)
+           VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id, created_at`,
+          [inputs.kind, subject, inputs.period, title, JSON.stringify(inputs), actor.userId, actor.label],
+        );
+        const snapshot = {
+          id: row!.id,
+          kind: inputs.kind,
+          subjectCode: subject,
+          period: inputs.period,
+          title,
+          createdBy: actor.label,
+          createdAt: row!.created_at,
+        };
+        await recordAudit(tx, actor, 'report.snapshot', { type: 'report-snapshot', id: snapshot.id }, null, {
+          kind: inputs.kind,
+          subject,
+          period: inputs.period,
+        });
+        return snapshot;
+      });
+    },
+
+    async listSnapshots(): Promise<Snapshot[]> {
+      const rows = await db.query<{
+        id: number;
+        kind: string;
+        subject_code: string;
+        period: string;
+        title: string;
+        created_by_label: string;
+        created_at: Date;
+      }>(
+        'SELECT id, kind, subject_code, period, title, created_by_label, created_at FROM report_snapshots ORDER BY id DESC',
+      );
+      return rows.map((r) => ({
+        id: r.id,
+        kind: r.kind,
+        subjectCode: r.subject_code,
+        period: r.period,
+        title: r.title,
+        createdBy: r.created_by_label,
+        createdAt: r.created_at,
+      }));
+    },
+
+    /** The saved inputs, marked with the snapshot they came from. */
+    async snapshotInputs(id: number): Promise<ReportInputs> {
+      const [row] = await db.query<{ inputs: ReportInputs }>(
+        'SELECT inputs FROM report_snapshots WHERE id = $1',
+        [id],
+      );
+      if (!row) throw new NotFoundError(`There is no saved report ${id}`);
+      const inputs = row.inputs;
+      inputs.provenance = { ...inputs.provenance, snapshotId: id };
+      return inputs;
+    },
+  };
+}
+export type ReportService = ReturnType<typeof reportService>;
