@@ -76,7 +76,8 @@ export function createApp(services: Services, config: Config): Hono<AppEnv> {
         : renderPage(c, 'errors/forbidden.njk', { message: err.message }, 403);
     }
     if (err instanceof ValidationError) {
-      return c.json({ error: 'invalid', message: err.message, fieldErrors: err.fieldErrors }, 400);
+      if (api) return c.json({ error: 'invalid', message: err.message, fieldErrors: err.fieldErrors }, 400);
+      return renderPage(c, 'errors/invalid.njk', { message: err.message, fieldErrors: err.fieldErrors }, 400);
     }
     console.error(err);
     if (api) return c.json({ error: 'internal', message: 'Something went wrong; it has been logged.' }, 500);

@@ -182,6 +182,8 @@ export function reportService(deps: {
   return {
     documentOf,
     render,
+    /** Profile inputs from benchmark results already computed (a page that shows both runs the engine once). */
+    profileFromYear: profileFrom,
 
     async profileInputs(
       actor: Actor,

@@ -8,7 +8,7 @@
  * 17,576 figures) takes a fraction of a second. Only comparator groups are built per council, since each
  * council has its own.
  */
-import { seriesChain, type CatalogueMeasure } from '../measure.js';
+import { seriesChain, type CatalogueMeasure, type SeriesBreak } from '../measure.js';
 import { aggregateFigures, type Aggregate } from './aggregate.js';
 import { directionOfTravel, type Direction } from './direction.js';
 import {
@@ -143,8 +143,15 @@ export function benchmarkAll(input: BenchmarkInput): CouncilBenchmark[] {
         placements,
         published,
         previous,
-        comparable: !previous || breaksBetween(chain.breaks, previous.period, period).length === 0,
         grouped,
+        earlier: series.slice(
+          0,
+          Math.max(
+            0,
+            series.findIndex((e) => e.period === period),
+          ),
+        ),
+        breaks: chain.breaks,
       };
       results.push(...benchmarkPeriod(context));
     }
@@ -160,9 +167,10 @@ interface PeriodContext {
   placements: ReadonlyMap<string, CouncilPlacement>;
   published: ReadonlyMap<string, number | null>;
   previous: SeriesEntry | undefined;
-  /** False when the series breaks between the previous publication and this one. */
-  comparable: boolean;
   grouped: ReadonlyMap<string, ByPeriod>;
+  /** Earlier publications of the series, oldest first. */
+  earlier: readonly SeriesEntry[];
+  breaks: readonly SeriesBreak[];
 }
 
 function benchmarkPeriod(context: PeriodContext): CouncilBenchmark[] {
@@ -262,9 +270,14 @@ function comparatorSet(context: PeriodContext, orgCode: string): PeerSetFigures 
   return peerSetFigures(context, 'comparator', group, members, ranked);
 }
 
+/**
+ * Direction against the council's own last published value in the series: usually last year's, but a
+ * council missing from a thin year (2020-21's surveys were voluntary) is compared with its value before.
+ */
 function travel(context: PeriodContext, orgCode: string, value: number | null): TravelSincePrevious {
-  const { previous, measure } = context;
+  const { measure } = context;
   const band = context.input.noChangeBands?.[measure.id];
+  const previous = lastPublishedBy(context, orgCode) ?? context.previous;
   if (!previous) {
     return {
       direction: 'not-comparable',
@@ -276,7 +289,7 @@ function travel(context: PeriodContext, orgCode: string, value: number | null): 
   }
   const before = context.grouped.get(previous.measureId)?.get(previous.period)?.get(orgCode);
   const previousValue = usableValue(before);
-  const { comparable } = context;
+  const comparable = breaksBetween(context.breaks, previous.period, context.period).length === 0;
   return {
     ...directionOfTravel(
       value,
@@ -288,6 +301,15 @@ function travel(context: PeriodContext, orgCode: string, value: number | null): 
     previousMeasureId: previous.measureId,
     previousValue,
   };
+}
+
+function lastPublishedBy(context: PeriodContext, orgCode: string): SeriesEntry | undefined {
+  for (let i = context.earlier.length - 1; i >= 0; i--) {
+    const entry = context.earlier[i] as SeriesEntry;
+    if (usableValue(context.grouped.get(entry.measureId)?.get(entry.period)?.get(orgCode)) !== null)
+      return entry;
+  }
+  return undefined;
 }
 
 /** measureId → period → orgCode → figure, for councils in the placements only. */

@@ -3,17 +3,21 @@ import type { Config } from '../../config.js';
 import type { AppEnv } from '../context.js';
 import { adminRoutes } from './admin.js';
 import { authRoutes } from './auth.js';
+import { benchmarkRoutes } from './benchmark.js';
 import { comparatorRoutes } from './comparators.js';
 import { homeRoutes } from './home.js';
 import { importRoutes } from './imports.js';
 import { measureRoutes } from './measures.js';
 import { organisationRoutes } from './organisations.js';
+import { reportRoutes } from './reports.js';
 
 export function pageRoutes(app: Hono<AppEnv>, config: Config): void {
   authRoutes(app, config);
   homeRoutes(app);
   measureRoutes(app);
   organisationRoutes(app);
+  benchmarkRoutes(app);
+  reportRoutes(app);
   comparatorRoutes(app);
   importRoutes(app);
   adminRoutes(app);

@@ -1,0 +1,135 @@
+import type { Context, Hono } from 'hono';
+import { reportBody, provenanceFooter } from '../../reports/render/html.js';
+import type { ReportInputs } from '../../reports/profiles/inputs.js';
+import { ValidationError } from '../../services/actor.js';
+import type { ReportFormat } from '../../services/reports.js';
+import type { AppEnv } from '../context.js';
+import { actorOf, param, route } from '../guard.js';
+import { errorView, renderPage } from '../page.js';
+
+const formats = new Set<ReportFormat>(['html', 'pdf', 'docx']);
+
+/** The report as a page in the app, or as a download when ?format= asks for one. */
+async function respond(c: Context<AppEnv>, inputs: ReportInputs, extra: Record<string, unknown> = {}) {
+  const { reports } = c.get('services');
+  const format = c.req.query('format') as ReportFormat | undefined;
+  if (format && formats.has(format)) {
+    const r = await reports.render(inputs, format);
+    const disposition = format === 'html' ? 'inline' : 'attachment';
+    return c.body(typeof r.body === 'string' ? r.body : new Uint8Array(r.body), 200, {
+      'content-type': r.contentType,
+      'content-disposition': `${disposition}; filename="${r.fileName}"`,
+    });
+  }
+  const doc = reports.documentOf(inputs);
+  return renderPage(c, 'reports/show.njk', {
+    title: doc.title,
+    doc,
+    body: reportBody(doc),
+    footer: provenanceFooter(doc),
+    inputs,
+    ...extra,
+  });
+}
+
+async function yearOf(c: Context<AppEnv>): Promise<string> {
+  const periods = await c.get('services').benchmarking.periods();
+  const year = c.req.query('year') ?? '';
+  return periods.includes(year) ? year : (periods.at(-1) ?? year);
+}
+
+export function reportRoutes(app: Hono<AppEnv>): void {
+  route(app, 'GET', '/organisations/:code/profile', 'published:read', async (c) => {
+    const year = await yearOf(c);
+    const inputs = await c.get('services').reports.profileInputs(actorOf(c), param(c, 'code'), year);
+    return respond(c, inputs, { year, subject: param(c, 'code'), kind: 'council-profile' });
+  });
+
+  route(app, 'GET', '/regions/:code/pack', 'published:read', async (c) => {
+    const year = await yearOf(c);
+    const inputs = await c.get('services').reports.packInputs(actorOf(c), param(c, 'code'), year);
+    return respond(c, inputs, { year, subject: param(c, 'code'), kind: 'regional-pack' });
+  });
+
+  route(app, 'GET', '/organisations/:code/narrative', 'plans:write', async (c) => {
+    const { organisations, narratives } = c.get('services');
+    const org = organisations.get(param(c, 'code'));
+    const year = await yearOf(c);
+    const current = await narratives.current(org.code, year);
+    const history = await narratives.history(org.code, year);
+    const values = current ? { ...current, extraHighlights: current.extraHighlights.join('\n') } : {};
+    return renderPage(c, 'reports/narrative.njk', {
+      title: `Director's narrative: ${org.name} ${year}`,
+      org,
+      year,
+      values,
+      history,
+    });
+  });
+
+  route(app, 'POST', '/organisations/:code/narrative', 'plans:write', async (c) => {
+    const { organisations, narratives } = c.get('services');
+    const org = organisations.get(param(c, 'code'));
+    const body = await c.req.parseBody();
+    const text = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : '');
+    const year = text('year');
+    const input = {
+      narrative: text('narrative'),
+      extraHighlights: text('extraHighlights')
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter(Boolean),
+      signatoryName: text('signatoryName'),
+      signatoryTitle: text('signatoryTitle'),
+    };
+    try {
+      await narratives.save(actorOf(c), org.code, year, input);
+      return c.redirect(`/organisations/${org.code}/profile?year=${encodeURIComponent(year)}`, 303);
+    } catch (err) {
+      if (!(err instanceof ValidationError)) throw err;
+      const values = { ...input, extraHighlights: text('extraHighlights') };
+      return renderPage(
+        c,
+        'reports/narrative.njk',
+        {
+          title: `Director's narrative: ${org.name} ${year}`,
+          org,
+          year,
+          values,
+          history: [],
+          ...errorView(err.fieldErrors),
+        },
+        400,
+      );
+    }
+  });
+
+  route(app, 'GET', '/reports', 'published:read', async (c) => {
+    const snapshots = await c.get('services').reports.listSnapshots();
+    return renderPage(c, 'reports/list.njk', { title: 'Saved reports', snapshots });
+  });
+
+  route(app, 'POST', '/reports', 'reports:write', async (c) => {
+    const body = await c.req.parseBody();
+    const { reports } = c.get('services');
+    const kind = String(body.kind ?? '');
+    const subject = String(body.subject ?? '');
+    const year = String(body.year ?? '');
+    if (!['council-profile', 'regional-pack'].includes(kind) || !subject || !year) {
+      throw new ValidationError('Say which report to save', [
+        { field: 'kind', message: 'Choose a council profile or a regional pack, a subject and a year' },
+      ]);
+    }
+    const inputs =
+      kind === 'council-profile'
+        ? await reports.profileInputs(actorOf(c), subject, year)
+        : await reports.packInputs(actorOf(c), subject, year);
+    const snapshot = await reports.saveSnapshot(actorOf(c), inputs);
+    return c.redirect(`/reports/${snapshot.id}`, 303);
+  });
+
+  route(app, 'GET', '/reports/:id', 'published:read', async (c) => {
+    const inputs = await c.get('services').reports.snapshotInputs(Number(param(c, 'id')));
+    return respond(c, inputs, { snapshotId: Number(param(c, 'id')) });
+  });
+}
