@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-/** Converts a .docx to plain text with headless LibreOffice; throws if LibreOffice cannot open it. */
-export function docxToText(soffice: string, docx: Buffer): string {
+/** Converts a .docx with headless LibreOffice (to 'txt:Text' or 'html'); throws if LibreOffice cannot open it. */
+export function convertDocx(soffice: string, docx: Buffer, to: 'txt' | 'html'): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ascent-docx-'));
   try {
     const file = path.join(dir, 'report.docx');
@@ -15,7 +15,7 @@ export function docxToText(soffice: string, docx: Buffer): string {
         `-env:UserInstallation=file://${dir}/profile`,
         '--headless',
         '--convert-to',
-        'txt:Text',
+        to === 'txt' ? 'txt:Text' : 'html:HTML (StarWriter)',
         '--outdir',
         dir,
         file,
@@ -25,8 +25,10 @@ export function docxToText(soffice: string, docx: Buffer): string {
         timeout: 120_000,
       },
     );
-    return fs.readFileSync(path.join(dir, 'report.txt'), 'utf8');
+    return fs.readFileSync(path.join(dir, `report.${to}`), 'utf8');
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
+
+export const docxToText = (soffice: string, docx: Buffer): string => convertDocx(soffice, docx, 'txt');

@@ -51,7 +51,11 @@ function measureTable(inputs: ProfileInputs): Block {
     if (!m) return [];
     const rank = r.england.rank ? `${r.england.rank.rank} of ${r.england.rank.n}` : '–';
     const quartile = r.england.quartile ? quartileText[r.england.quartile.quartile] : '–';
-    const travel = travelText[r.direction.direction] ?? r.direction.direction;
+    const since =
+      r.direction.previousPeriod && r.direction.direction !== 'not-comparable'
+        ? ` since ${r.direction.previousPeriod}`
+        : '';
+    const travel = `${travelText[r.direction.direction] ?? r.direction.direction}${since}`;
     return [
       [
         `${m.code} ${m.shortTitle}${m.polarity === 'lower-is-better' ? ' (lower is better)' : ''}`,
@@ -73,7 +77,7 @@ function measureTable(inputs: ProfileInputs): Block {
     ...(inputs.comparatorGroup ? [`${inputs.comparatorGroup.name} (median or pooled)`] : []),
     'National rank',
     'National quartile',
-    `Since ${inputs.previousPeriod ?? 'last year'}`,
+    'Direction of travel',
   ];
   return {
     kind: 'table',
@@ -111,7 +115,7 @@ export function profileBlocks(inputs: ProfileInputs, level: 1 | 2): Block[] {
   });
   blocks.push({
     kind: 'paragraph',
-    content: `Ranks are out of the councils with a published value (1 = best, taking into account whether higher or lower is better). Regional and England averages are the published figures unless marked otherwise. Comparisons are with ${inputs.previousPeriod ?? 'the previous publication'} unless stated.`,
+    content: `Ranks are out of the councils with a published value (1 = best, taking into account whether higher or lower is better). Regional and England averages are the published figures unless marked otherwise. Directions of travel compare each measure with the council's previous published value.`,
   });
   for (const t of inputs.trends) {
     const m = inputs.measures.find((x) => x.id === t.measureId);
