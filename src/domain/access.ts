@@ -28,7 +28,14 @@ export type Permission = (typeof permissions)[number];
 const matrix: Record<Role, readonly Permission[]> = {
   viewer: ['published:read'],
   editor: ['published:read', 'plans:write', 'reports:write'],
-  analyst: ['published:read', 'imports:read', 'imports:run', 'measures:write', 'comparators:write', 'reports:write'],
+  analyst: [
+    'published:read',
+    'imports:read',
+    'imports:run',
+    'measures:write',
+    'comparators:write',
+    'reports:write',
+  ],
   admin: permissions,
 };
 
