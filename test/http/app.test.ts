@@ -223,3 +223,31 @@ test('the organisation page shows a council beside its region and England', asyn
     /\[c\]<\/span><span class="govuk-visually-hidden"> \(suppressed to protect confidentiality/,
   );
 });
+
+test('the API gives a council benchmarks and profile statements', async (t) => {
+  const ctx = await openTestApp(t);
+  if (!ctx) return;
+  const { app, services } = ctx;
+  await services.imports.importAscof({ userId: null, label: 'test', role: 'admin' }, 'small.csv', small);
+  const { cookie } = await signIn(app, 'viewer');
+  const res = await app.request('/api/v1/organisations/E08000009/benchmarks?year=2017-18', {
+    headers: { cookie },
+  });
+  assert.equal(res.status, 200);
+  const body = (await res.json()) as {
+    benchmarks: { code: string; value: number; england: { aggregate: { value: number; method: string } } }[];
+  };
+  const e1 = body.benchmarks.find((b) => b.code === '1E');
+  assert.deepEqual(
+    [e1?.value, e1?.england.aggregate.value, e1?.england.aggregate.method],
+    [13.1, 6.0, 'published'],
+  );
+  const bad = await app.request('/api/v1/organisations/E08000009/benchmarks?year=1999-00', {
+    headers: { cookie },
+  });
+  assert.equal(bad.status, 400);
+  const profile = (await (
+    await app.request('/api/v1/organisations/E08000009/profile?year=2017-18', { headers: { cookie } })
+  ).json()) as { statements: { text: string }[] };
+  assert.ok(profile.statements.length > 0);
+});

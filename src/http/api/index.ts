@@ -1,4 +1,6 @@
 import type { Context, Hono } from 'hono';
+import { statementText } from '../../domain/statements/statements.js';
+import { profileStatements } from '../../reports/profiles/profile.js';
 import type { AppEnv } from '../context.js';
 import { actorOf, param, route, type Handler } from '../guard.js';
 import { openApiDocument, type Operation } from './openapi.js';
@@ -72,6 +74,62 @@ export function apiRoutes(app: Hono<AppEnv>): void {
       summary: 'One organisation',
     },
     (c) => c.json(c.get('services').organisations.get(param(c, 'code'))),
+  );
+  op(
+    {
+      method: 'GET',
+      path: '/api/v1/organisations/:code/benchmarks',
+      access: 'published:read',
+      summary:
+        "A council's benchmarks for a year: aggregates, ranks with N, quartiles, significance and direction per measure",
+      query: [
+        { name: 'year', description: 'Financial year such as 2021-22 (default: the latest)' },
+        {
+          name: 'group',
+          description: "Comparator group id, or 'none' (default: the council's chosen group)",
+        },
+      ],
+    },
+    async (c) => {
+      const s = c.get('services');
+      const periods = await s.benchmarking.periods();
+      const year = c.req.query('year') ?? periods.at(-1) ?? '';
+      if (!periods.includes(year)) {
+        return c.json(
+          { error: 'invalid', message: `No figures for ${year}; years with figures: ${periods.join(', ')}` },
+          400,
+        );
+      }
+      const groupParam = c.req.query('group');
+      const group =
+        groupParam === 'none' ? null : groupParam ? await s.comparators.get(Number(groupParam)) : undefined;
+      const [result] = await s.benchmarking.councilsYear([param(c, 'code')], year, group);
+      return c.json({
+        orgCode: result!.orgCode,
+        period: year,
+        comparatorGroup: result!.group ?? null,
+        benchmarks: result!.current,
+      });
+    },
+  );
+  op(
+    {
+      method: 'GET',
+      path: '/api/v1/organisations/:code/profile',
+      access: 'published:read',
+      summary: 'The inputs of a Council Improvement Profile with the statements generated from them',
+      query: [{ name: 'year', description: 'Financial year such as 2021-22' }],
+    },
+    async (c) => {
+      const s = c.get('services');
+      const inputs = await s.reports.profileInputs(actorOf(c), param(c, 'code'), c.req.query('year') ?? '');
+      const statements = profileStatements(inputs).map((st) => ({
+        kind: st.kind,
+        text: statementText(st),
+        runs: st.runs,
+      }));
+      return c.json({ ...inputs, statements });
+    },
   );
 
   op(
