@@ -145,8 +145,60 @@ export function benchmarkingService(
     return { data, results };
   }
 
+  /** A council's trend on a measure with England and its region beside it, following code changes. */
+  async function trend(
+    orgCode: string,
+    measureId: string,
+  ): Promise<{ council: Trend | undefined; england: Trend | undefined; region: Trend | undefined }> {
+    const data = await dataset();
+    const regionCode = organisations.get(orgCode).regionCode;
+    const asFigures = (kind: PeerSetKind, code: string): Figure[] =>
+      data.published
+        .filter((p) => p.kind === kind && p.code === code)
+        .map((p) => ({
+          orgCode: code,
+          measureId: p.measureId,
+          period: p.period,
+          value: p.value,
+          numerator: null,
+          denominator: null,
+          suppressed: p.value === null,
+        }));
+    return {
+      council: trendSeries(data.measures, measureId, orgCode, data.figures),
+      england: trendSeries(data.measures, measureId, ENGLAND.code, asFigures('england', ENGLAND.code)),
+      region: regionCode
+        ? trendSeries(data.measures, measureId, regionCode, asFigures('region', regionCode))
+        : undefined,
+    };
+  }
+
   return {
     dataset,
+    trend,
+
+    /** Chart series for a council's trend with its region and England, split at definition breaks. */
+    async trendSeries(orgCode: string, measureId: string, names: { council: string; region: string }) {
+      const t = await trend(orgCode, measureId);
+      return [
+        { name: names.council, trend: t.council },
+        { name: names.region, trend: t.region },
+        { name: 'England', trend: t.england },
+      ].flatMap(({ name, trend }) =>
+        trend
+          ? [
+              {
+                name,
+                points: trend.points.map((p) => ({
+                  period: p.period,
+                  value: p.value,
+                  breakBefore: p.breaksBefore.length > 0,
+                })),
+              },
+            ]
+          : [],
+      );
+    },
 
     async periods(): Promise<string[]> {
       const data = await dataset();
@@ -196,34 +248,6 @@ export function benchmarkingService(
         });
       }
       return out;
-    },
-
-    /** A council's trend on a measure with England and its region beside it, following code changes. */
-    async trend(
-      orgCode: string,
-      measureId: string,
-    ): Promise<{ council: Trend | undefined; england: Trend | undefined; region: Trend | undefined }> {
-      const data = await dataset();
-      const regionCode = organisations.get(orgCode).regionCode;
-      const asFigures = (kind: PeerSetKind, code: string): Figure[] =>
-        data.published
-          .filter((p) => p.kind === kind && p.code === code)
-          .map((p) => ({
-            orgCode: code,
-            measureId: p.measureId,
-            period: p.period,
-            value: p.value,
-            numerator: null,
-            denominator: null,
-            suppressed: p.value === null,
-          }));
-      return {
-        council: trendSeries(data.measures, measureId, orgCode, data.figures),
-        england: trendSeries(data.measures, measureId, ENGLAND.code, asFigures('england', ENGLAND.code)),
-        region: regionCode
-          ? trendSeries(data.measures, measureId, regionCode, asFigures('region', regionCode))
-          : undefined,
-      };
     },
   };
 }

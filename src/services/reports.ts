@@ -86,26 +86,11 @@ export function reportService(deps: {
       .slice(0, 2);
     const out: TrendInput[] = [];
     for (const measureId of chosen) {
-      const t = await benchmarking.trend(year.orgCode, measureId);
       const m = inputs.measures.find((x) => x.id === measureId);
-      const series = [
-        { name: inputs.council.name, trend: t.council },
-        { name: inputs.region.name, trend: t.region },
-        { name: 'England', trend: t.england },
-      ].flatMap(({ name, trend }) =>
-        trend
-          ? [
-              {
-                name,
-                points: trend.points.map((p) => ({
-                  period: p.period,
-                  value: p.value,
-                  breakBefore: p.breaksBefore.length > 0,
-                })),
-              },
-            ]
-          : [],
-      );
+      const series = await benchmarking.trendSeries(year.orgCode, measureId, {
+        council: inputs.council.name,
+        region: inputs.region.name,
+      });
       out.push({ measureId, title: `${m?.code ?? ''} ${m?.shortTitle ?? measureId}`, series });
     }
     return out;

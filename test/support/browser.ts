@@ -8,6 +8,7 @@
 import { AssertionError } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { chromiumArgs } from '../../src/reports/render/pdf.js';
 import { chromium, type Browser, type LaunchOptions, type Page } from 'playwright-core';
 import { defaultChromiumPath } from './env.js';
 
@@ -15,16 +16,7 @@ import { defaultChromiumPath } from './env.js';
  * Flags every launch needs on these machines. The network is closed: without the background-networking
  * flags Chromium keeps trying to reach Google services (updates, sync, QUIC probes) and floods it.
  */
-export const chromiumArgs: readonly string[] = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
+export { chromiumArgs };
 
 /** Launches headless Chromium (CHROMIUM_PATH, else /usr/bin/chromium). Close it in `after`/`t.after`. */
 export async function launchBrowser(options: LaunchOptions = {}): Promise<Browser> {

@@ -91,26 +91,11 @@ async function benchmarkPage(c: Context<AppEnv>) {
   const chartMeasure = measureId ? measures.get(measureId) : undefined;
   let chart;
   if (chartMeasure) {
-    const t = await s.benchmarking.trend(org.code, chartMeasure.id);
     const region = org.regionCode ? s.organisations.get(org.regionCode) : undefined;
-    const series = [
-      { name: org.name, trend: t.council },
-      { name: region?.name ?? 'Region', trend: t.region },
-      { name: 'England', trend: t.england },
-    ].flatMap(({ name, trend }) =>
-      trend
-        ? [
-            {
-              name,
-              points: trend.points.map((p) => ({
-                period: p.period,
-                value: p.value,
-                breakBefore: p.breaksBefore.length > 0,
-              })),
-            },
-          ]
-        : [],
-    );
+    const series = await s.benchmarking.trendSeries(org.code, chartMeasure.id, {
+      council: org.name,
+      region: region?.name ?? 'Region',
+    });
     chart = trendChart({
       title: `${chartMeasure.code} ${chartMeasure.shortTitle}`,
       format: (v) => formatValue(chartMeasure, v),

@@ -1,7 +1,7 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** Flags Chromium needs here: no sandbox as root, and no background traffic on a closed network. */
-const chromiumArgs = [
+export const chromiumArgs: readonly string[] = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
@@ -19,7 +19,7 @@ const chromiumArgs = [
 export function createPrinter(executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium') {
   let browser: Promise<Browser> | undefined;
   let rasterPage: Promise<Page> | undefined;
-  const open = () => (browser ??= chromium.launch({ executablePath, args: chromiumArgs }));
+  const open = () => (browser ??= chromium.launch({ executablePath, args: [...chromiumArgs] }));
   // Charts are rasterised one after another on one page: opening a page per chart costs more than drawing it.
   let rasterQueue: Promise<unknown> = Promise.resolve();
 
