@@ -5,6 +5,8 @@
  */
 import type { Aggregate } from '../benchmark/aggregate.js';
 import type { CouncilBenchmark } from '../benchmark/engine.js';
+import { quartileLabel } from '../benchmark/labels.js';
+import type { Quartile } from '../benchmark/quartile.js';
 import { formatValue, type CatalogueMeasure } from '../measure.js';
 
 export type StatementMeasure = Pick<
@@ -68,7 +70,7 @@ export function ordinal(n: number): string {
   return `${n}${suffix}`;
 }
 
-const quartileNames = { 1: 'top', 2: 'upper-middle', 3: 'lower-middle', 4: 'bottom' } as const;
+const quartileName = (q: Quartile) => quartileLabel[q].toLowerCase();
 
 function averageLabel(a: Aggregate): string {
   if (a.method === 'published') return 'published figure';
@@ -234,7 +236,7 @@ function perMeasure(input: StatementInput, r: CouncilBenchmark): Statement[] {
       priority: 80,
       runs: [
         {
-          text: `${nowQ === 1 ? 'Moved into the top quartile' : `Moved out of the top quartile into the ${quartileNames[nowQ]} quartile`} nationally for ${measureLabel(m)}, from the ${quartileNames[thenQ]} quartile in ${before!.period}`,
+          text: `${nowQ === 1 ? 'Moved into the top quartile' : `Moved out of the top quartile into the ${quartileName(nowQ)} quartile`} nationally for ${measureLabel(m)}, from the ${quartileName(thenQ)} quartile in ${before!.period}`,
         },
         ...against(),
       ],

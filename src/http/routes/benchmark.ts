@@ -1,44 +1,31 @@
 import type { Context, Hono } from 'hono';
 import type { CouncilBenchmark } from '../../domain/benchmark/engine.js';
-import { formatValue } from '../../domain/measure.js';
+import { formatOrDash, quartileLabel, travelLabel } from '../../domain/benchmark/labels.js';
 import { statementText } from '../../domain/statements/statements.js';
-import { trendChart } from '../../reports/charts/trend-chart.js';
+import { measureTrendChart } from '../../reports/charts/measure-chart.js';
 import { figureHref, profileStatements } from '../../reports/profiles/profile.js';
 import type { Measure } from '../../services/measures.js';
 import type { AppEnv } from '../context.js';
 import { actorOf, param, route } from '../guard.js';
 import { renderPage } from '../page.js';
 
-const quartileText = { 1: 'Top', 2: 'Upper-middle', 3: 'Lower-middle', 4: 'Bottom' } as const;
-const travelText: Record<string, string> = {
-  improved: 'Improved',
-  worsened: 'Worse',
-  'no-change': 'No change',
-  'not-comparable': 'Not comparable',
-  increased: 'Increased',
-  decreased: 'Decreased',
-};
 const methodText = { published: 'published', pooled: 'pooled', median: 'median' } as const;
-
-function show(m: Measure, v: number | null | undefined): string {
-  return v === null || v === undefined ? '–' : formatValue(m, v);
-}
 
 function rowView(r: CouncilBenchmark, m: Measure) {
   const q = (s: CouncilBenchmark['england'] | null) =>
-    s?.quartile ? quartileText[s.quartile.quartile] : '–';
+    s?.quartile ? quartileLabel[s.quartile.quartile] : '–';
   const next = r.england.quartile?.next;
   return {
     id: `m-${r.measureId}`,
     measure: m,
-    value: r.suppressed ? 'suppressed' : show(m, r.value),
-    region: r.region ? `${show(m, r.region.aggregate.value)}` : '–',
+    value: r.suppressed ? 'suppressed' : formatOrDash(m, r.value),
+    region: r.region ? `${formatOrDash(m, r.region.aggregate.value)}` : '–',
     regionMethod: r.region ? methodText[r.region.aggregate.method] : '',
-    england: show(m, r.england.aggregate.value),
+    england: formatOrDash(m, r.england.aggregate.value),
     englandMethod: methodText[r.england.aggregate.method],
-    councilType: r.councilType ? show(m, r.councilType.aggregate.value) : '–',
+    councilType: r.councilType ? formatOrDash(m, r.councilType.aggregate.value) : '–',
     councilTypeMethod: r.councilType ? methodText[r.councilType.aggregate.method] : '',
-    comparator: r.comparator ? show(m, r.comparator.aggregate.value) : undefined,
+    comparator: r.comparator ? formatOrDash(m, r.comparator.aggregate.value) : undefined,
     comparatorMethod: r.comparator ? methodText[r.comparator.aggregate.method] : '',
     rank: r.england.rank ? `${r.england.rank.rank} of ${r.england.rank.n}` : '–',
     regionRank: r.region?.rank ? `${r.region.rank.rank} of ${r.region.rank.n}` : '–',
@@ -47,16 +34,16 @@ function rowView(r: CouncilBenchmark, m: Measure) {
     regionQuartile: q(r.region),
     comparatorQuartile: q(r.comparator),
     toNext: next
-      ? `${show(m, next.needed)} for the ${quartileText[next.quartile].toLowerCase()} quartile`
+      ? `${formatOrDash(m, next.needed)} for the ${quartileLabel[next.quartile].toLowerCase()} quartile`
       : '',
     significance: r.significance
       ? `${r.significance.comparison}${r.significance.method === 'plain' ? ' (plain comparison)' : ` (95% ${r.significance.method === 'wilson' ? 'Wilson' : "Byar's"} interval)`}`
       : '–',
-    direction: travelText[r.direction.direction] ?? r.direction.direction,
+    direction: travelLabel[r.direction.direction],
     change:
       r.direction.change === null
         ? ''
-        : `${r.direction.change > 0 ? '+' : ''}${show({ ...m, unit: m.unit === 'percent' ? 'score' : m.unit }, r.direction.change)}`,
+        : `${r.direction.change > 0 ? '+' : ''}${formatOrDash({ ...m, unit: m.unit === 'percent' ? 'score' : m.unit }, r.direction.change)}`,
     since: r.direction.previousPeriod ?? '',
   };
 }
@@ -96,17 +83,7 @@ async function benchmarkPage(c: Context<AppEnv>) {
       council: org.name,
       region: region?.name ?? 'Region',
     });
-    chart = trendChart({
-      title: `${chartMeasure.code} ${chartMeasure.shortTitle}`,
-      format: (v) => formatValue(chartMeasure, v),
-      series,
-      polarityNote:
-        chartMeasure.polarity === 'lower-is-better'
-          ? 'Lower is better.'
-          : chartMeasure.polarity === 'higher-is-better'
-            ? 'Higher is better.'
-            : undefined,
-    });
+    chart = measureTrendChart(chartMeasure, `${chartMeasure.code} ${chartMeasure.shortTitle}`, series);
   }
   return renderPage(c, 'benchmark/show.njk', {
     title: `${org.name}: benchmarks ${year}`,

@@ -5,14 +5,13 @@ import { renderPage } from '../page.js';
 
 export function homeRoutes(app: Hono<AppEnv>): void {
   route(app, 'GET', '/', 'signed-in', async (c) => {
-    const { organisations, measures, imports, observations, config } = c.get('services');
+    const { organisations, measures, imports, observations } = c.get('services');
     const [all, releases, summary] = await Promise.all([
       measures.all(),
       imports.listReleases(5),
       observations.summary(),
     ]);
     const featured = organisations.register.byCode.get(process.env.ASCENT_FEATURED_COUNCIL ?? 'E08000009');
-    void config;
     return renderPage(c, 'home.njk', {
       title: 'Home',
       featured,

@@ -1,23 +1,9 @@
 import type { CouncilBenchmark } from '../../domain/benchmark/engine.js';
-import { formatValue } from '../../domain/measure.js';
-import {
-  generateStatements,
-  type Statement,
-  type StatementMeasure,
-} from '../../domain/statements/statements.js';
-import { trendChart } from '../charts/trend-chart.js';
+import { formatOrDash, quartileLabel, travelLabel } from '../../domain/benchmark/labels.js';
+import { generateStatements, type Statement } from '../../domain/statements/statements.js';
+import { measureTrendChart } from '../charts/measure-chart.js';
 import type { Block, ReportDocument, Run } from '../document.js';
 import type { PackInputs, ProfileInputs } from './inputs.js';
-
-const quartileText = { 1: 'Top', 2: 'Upper-middle', 3: 'Lower-middle', 4: 'Bottom' } as const;
-const travelText: Record<string, string> = {
-  improved: '↑ Improved',
-  worsened: '↓ Worsened',
-  'no-change': '→ No change',
-  'not-comparable': 'Not comparable',
-  increased: 'Increased',
-  decreased: 'Decreased',
-};
 
 export function figureHref(ref: { orgCode: string; measureId: string; period: string }): string {
   return `/organisations/${ref.orgCode}/benchmark?year=${ref.period}#m-${ref.measureId}`;
@@ -40,29 +26,25 @@ export function profileStatements(inputs: ProfileInputs): Statement[] {
   });
 }
 
-function show(m: StatementMeasure, v: number | null | undefined): string {
-  return v === null || v === undefined ? '–' : formatValue(m, v);
-}
-
 function measureTable(inputs: ProfileInputs): Block {
   const measures = new Map(inputs.measures.map((m) => [m.id, m]));
   const rows = inputs.current.flatMap((r: CouncilBenchmark) => {
     const m = measures.get(r.measureId);
     if (!m) return [];
     const rank = r.england.rank ? `${r.england.rank.rank} of ${r.england.rank.n}` : '–';
-    const quartile = r.england.quartile ? quartileText[r.england.quartile.quartile] : '–';
+    const quartile = r.england.quartile ? quartileLabel[r.england.quartile.quartile] : '–';
     const since =
       r.direction.previousPeriod && r.direction.direction !== 'not-comparable'
         ? ` since ${r.direction.previousPeriod}`
         : '';
-    const travel = `${travelText[r.direction.direction] ?? r.direction.direction}${since}`;
+    const travel = `${travelLabel[r.direction.direction]}${since}`;
     return [
       [
         `${m.code} ${m.shortTitle}${m.polarity === 'lower-is-better' ? ' (lower is better)' : ''}`,
-        r.suppressed ? 'suppressed' : show(m, r.value),
-        show(m, r.region?.aggregate.value),
-        show(m, r.england.aggregate.value),
-        ...(inputs.comparatorGroup ? [show(m, r.comparator?.aggregate.value)] : []),
+        r.suppressed ? 'suppressed' : formatOrDash(m, r.value),
+        formatOrDash(m, r.region?.aggregate.value),
+        formatOrDash(m, r.england.aggregate.value),
+        ...(inputs.comparatorGroup ? [formatOrDash(m, r.comparator?.aggregate.value)] : []),
         rank,
         quartile,
         travel,
@@ -123,17 +105,7 @@ export function profileBlocks(inputs: ProfileInputs, level: 1 | 2): Block[] {
     blocks.push({
       kind: 'chart',
       caption: `${m.code} ${m.shortTitle}: ${inputs.council.name}, ${inputs.region.name} and England`,
-      chart: trendChart({
-        title: t.title,
-        format: (v) => formatValue(m, v),
-        series: t.series,
-        polarityNote:
-          m.polarity === 'lower-is-better'
-            ? 'Lower is better.'
-            : m.polarity === 'higher-is-better'
-              ? 'Higher is better.'
-              : undefined,
-      }),
+      chart: measureTrendChart(m, t.title, t.series),
     });
   }
   blocks.push(measureTable(inputs));
