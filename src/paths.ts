@@ -6,6 +6,7 @@ export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.u
 
 export const paths = {
   migrations: path.join(projectRoot, 'src', 'store', 'migrations'),
+  caseMigrations: path.join(projectRoot, 'src', 'cld', 'engine', 'migrations'),
   views: path.join(projectRoot, 'src', 'http', 'views'),
   catalogue: path.join(projectRoot, 'catalogue'),
   demo: path.join(projectRoot, 'demo'),

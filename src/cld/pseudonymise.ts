@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -15,6 +15,21 @@ export interface Pseudonymiser {
   laPersonId(laCode: string, value: string): string;
   /** A short fingerprint of the key, safe to log, to tell which key produced stored pseudonyms. */
   keyFingerprint: string;
+  /**
+   * The key's HMAC inner and outer pads, hex, for the bulk importer, which computes the same pseudonyms
+   * inside DuckDB (sha256 of the outer pad and the inner digest). In process memory only.
+   */
+  hmacPads(): { inner: string; outer: string };
+}
+
+const BLOCK = 64;
+
+function pads(key: Buffer): { inner: string; outer: string } {
+  const block = Buffer.alloc(BLOCK);
+  // Keys longer than the block are hashed first, as HMAC specifies.
+  (key.length > BLOCK ? createHash('sha256').update(key).digest() : key).copy(block);
+  const xor = (byte: number) => Buffer.from(block.map((b) => b ^ byte)).toString('hex');
+  return { inner: xor(0x36), outer: xor(0x5c) };
 }
 
 export function createPseudonymiser(key: Buffer): Pseudonymiser {
@@ -24,6 +39,7 @@ export function createPseudonymiser(key: Buffer): Pseudonymiser {
     nhsNumber: (value) => `N${mac(`nhs:${value.replace(/\D/g, '')}`)}`,
     laPersonId: (laCode, value) => `L${mac(`la:${laCode.trim().toUpperCase()}:${value.trim()}`)}`,
     keyFingerprint: createHmac('sha256', key).update('fingerprint').digest('hex').slice(0, 12),
+    hmacPads: () => pads(key),
   };
 }
 

@@ -15,6 +15,8 @@ export type ProblemRule =
   | 'invalid-identifier'
   | 'invalid-postcode'
   // row level
+  | 'malformed-line'
+  | 'duplicate-row'
   | 'no-person-identifier'
   | 'other-la'
   | 'other-period'

@@ -1,0 +1,229 @@
+/**
+ * Running the derivations: each cohort is built once into a temporary table (one connection, one
+ * transaction, so PostgreSQL keeps it too), then every figure and breakdown is an aggregate over it.
+ * Drill-down reruns the same cohort and lists the units behind a figure.
+ */
+import type { CaseQueryable, CaseStore } from '../engine/case-store.js';
+import { COHORTS, DERIVATIONS, type Aggregate, type CohortName, type Derivation } from './catalogue.js';
+import { DEFAULT_OPTIONS, type DeriveOptions } from './options.js';
+import type { Period } from './period.js';
+import { text, type Inputs } from './sql.js';
+
+export interface DerivedFigure {
+  measureId: string;
+  /** 'Total', or the breakdown as 'age_band=65+; setting=Nursing care'. */
+  disaggregation: string;
+  numerator: number | null;
+  denominator: number | null;
+  value: number | null;
+}
+
+/** Population of the council by age band for the period, for rates per 100,000. */
+export type PopulationOf = (ageBand: '18-64' | '65+') => number | undefined;
+
+const DIM = /^[a-z_]+$/;
+const dim = (name: string) => {
+  if (!DIM.test(name)) throw new Error(`Not a breakdown column: ${name}`);
+  return name;
+};
+
+function aggregateSql(aggregate: Aggregate): { numerator: string; denominator: string } {
+  switch (aggregate.kind) {
+    case 'count':
+    case 'per-population':
+      return {
+        numerator: 'count(DISTINCT unit_id) FILTER (WHERE in_num)',
+        denominator: 'count(DISTINCT unit_id) FILTER (WHERE in_den)',
+      };
+    case 'ratio':
+      return {
+        numerator: `count(DISTINCT unit_id) FILTER (WHERE in_den AND ${dim(aggregate.numerator ?? 'in_num')})`,
+        denominator: 'count(DISTINCT unit_id) FILTER (WHERE in_den)',
+      };
+    case 'sum':
+    case 'mean':
+      return {
+        numerator: `sum(${dim(aggregate.column)}) FILTER (WHERE in_den)`,
+        denominator: `count(${dim(aggregate.column)}) FILTER (WHERE in_den)`,
+      };
+    case 'share':
+      return {
+        numerator: `sum(${dim(aggregate.part)}) FILTER (WHERE in_den AND ${dim(aggregate.whole)} IS NOT NULL)`,
+        denominator: `sum(${dim(aggregate.whole)}) FILTER (WHERE in_den)`,
+      };
+    case 'percentile':
+      return {
+        numerator: `percentile_cont(${aggregate.fraction}) WITHIN GROUP (ORDER BY ${dim(aggregate.column)})`,
+        denominator: `count(${dim(aggregate.column)})`,
+      };
+  }
+}
+
+const round = (x: number, places = 4) => Math.round(x * 10 ** places) / 10 ** places;
+
+function valueOf(
+  aggregate: Aggregate,
+  numerator: number | null,
+  denominator: number | null,
+  population: PopulationOf,
+): Pick<DerivedFigure, 'numerator' | 'denominator' | 'value'> {
+  switch (aggregate.kind) {
+    case 'count':
+      return { numerator: denominator, denominator: null, value: denominator };
+    case 'ratio':
+      return {
+        numerator,
+        denominator,
+        value: denominator ? round(((numerator ?? 0) / denominator) * aggregate.multiplier) : null,
+      };
+    case 'per-population': {
+      const people = population(aggregate.ageBand) ?? null;
+      return {
+        numerator,
+        denominator: people,
+        value: people ? round(((numerator ?? 0) / people) * 100_000) : null,
+      };
+    }
+    case 'sum':
+      return {
+        numerator: null,
+        denominator: null,
+        value: numerator === null ? null : round(numerator / aggregate.scale, 2),
+      };
+    case 'mean':
+      return {
+        numerator: null,
+        denominator,
+        value:
+          numerator === null || !denominator ? null : round(numerator / denominator / aggregate.scale, 2),
+      };
+    case 'share':
+      return {
+        numerator,
+        denominator,
+        value: denominator ? round(((numerator ?? 0) / denominator) * aggregate.multiplier) : null,
+      };
+    case 'percentile':
+      return { numerator: null, denominator, value: numerator === null ? null : round(numerator, 1) };
+  }
+}
+
+const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+
+async function figuresOf(
+  q: CaseQueryable,
+  table: string,
+  d: Derivation,
+  population: PopulationOf,
+): Promise<DerivedFigure[]> {
+  const { numerator, denominator } = aggregateSql(d.aggregate);
+  const where = d.where ? `WHERE ${d.where}` : '';
+  const figures: DerivedFigure[] = [];
+  for (const dims of [[], ...d.breakdowns]) {
+    const cols = dims.map(dim);
+    const select = cols.map((c) => `coalesce(CAST(${c} AS TEXT), 'unknown') AS ${c}`);
+    const rows = await q.all<Record<string, unknown>>(
+      `SELECT ${[...select, `${numerator} AS numerator`, `${denominator} AS denominator`].join(', ')}
+       FROM ${table} ${where} ${cols.length ? `GROUP BY ${cols.map((_, i) => i + 1).join(', ')} ORDER BY ${cols.map((_, i) => i + 1).join(', ')}` : ''}`,
+    );
+    for (const row of rows) {
+      figures.push({
+        measureId: d.measureId,
+        disaggregation: cols.length ? cols.map((c) => `${c}=${String(row[c])}`).join('; ') : 'Total',
+        ...valueOf(d.aggregate, num(row.numerator), num(row.denominator), population),
+      });
+    }
+  }
+  return figures;
+}
+
+export interface DeriveRequest {
+  inputs: Inputs;
+  period: Period;
+  options?: Partial<DeriveOptions>;
+  population?: PopulationOf;
+  /** Only these measures (all when absent). */
+  measureIds?: readonly string[];
+}
+
+export async function deriveFigures(store: CaseStore, request: DeriveRequest): Promise<DerivedFigure[]> {
+  const options = { ...DEFAULT_OPTIONS, ...request.options };
+  const wanted = DERIVATIONS.filter((d) => !request.measureIds || request.measureIds.includes(d.measureId));
+  const cohorts = [...new Set(wanted.map((d) => d.cohort))];
+  const population = request.population ?? (() => undefined);
+  return store.transaction(async (tx) => {
+    const figures: DerivedFigure[] = [];
+    for (const name of cohorts) {
+      const table = `cohort_${name.toLowerCase()}`;
+      await tx.run(`DROP TABLE IF EXISTS ${table}`);
+      await tx.run(`CREATE TEMP TABLE ${table} AS ${COHORTS[name](request.inputs, request.period, options)}`);
+      for (const d of wanted.filter((x) => x.cohort === name))
+        figures.push(...(await figuresOf(tx, table, d, population)));
+      await tx.run(`DROP TABLE ${table}`);
+    }
+    return figures;
+  });
+}
+
+export interface DrillRow {
+  unitId: string;
+  personId: string;
+  submissionId: string;
+  rowNumber: number;
+  eventType: string | null;
+  serviceType: string | null;
+  eventStart: string | null;
+  eventEnd: string | null;
+  eventOutcome: string | null;
+}
+
+export interface DrillRequest extends DeriveRequest {
+  measureId: string;
+  disaggregation: string;
+  part: 'numerator' | 'denominator';
+  limit?: number;
+}
+
+/** The units (with their representative event) behind one figure's numerator or denominator. */
+export async function drill(
+  store: CaseStore,
+  request: DrillRequest,
+): Promise<{ rows: DrillRow[]; total: number }> {
+  const options = { ...DEFAULT_OPTIONS, ...request.options };
+  const d = DERIVATIONS.find((x) => x.measureId === request.measureId);
+  if (!d) throw new Error(`No derivation for ${request.measureId}`);
+  const filters = [d.where ?? 'TRUE', 'in_den'];
+  if (request.part === 'numerator') {
+    const column = d.aggregate.kind === 'ratio' ? (d.aggregate.numerator ?? 'in_num') : 'in_num';
+    filters.push(dim(column));
+  }
+  if (request.disaggregation !== 'Total') {
+    for (const pair of request.disaggregation.split('; ')) {
+      const [name, value] = pair.split('=') as [string, string];
+      filters.push(`coalesce(CAST(${dim(name)} AS TEXT), 'unknown') = ${text(value)}`);
+    }
+  }
+  const cohort = COHORTS[d.cohort as CohortName](request.inputs, request.period, options);
+  const units = `SELECT DISTINCT unit_id, person_id, row_ref FROM (${cohort}) c WHERE ${filters.join(' AND ')}`;
+  const [count] = await store.all<{ n: number }>(`SELECT count(DISTINCT unit_id) AS n FROM (${units}) u`);
+  const rows = await store.all<Record<string, unknown>>(
+    `SELECT u.unit_id, u.person_id, e.submission_id, e.row_number, e.event_type, e.service_type,
+        CAST(e.event_start AS TEXT) AS event_start, CAST(e.event_end AS TEXT) AS event_end, e.event_outcome
+     FROM (${units}) u JOIN cld_events e ON e.submission_id || ':' || CAST(e.row_number AS TEXT) = u.row_ref
+     ORDER BY u.person_id, u.unit_id LIMIT ${Math.max(1, Math.min(request.limit ?? 500, 10_000))}`,
+  );
+  return {
+    total: Number(count?.n ?? 0),
+    rows: rows.map((r) => ({
+      unitId: String(r.unit_id),
+      personId: String(r.person_id),
+      submissionId: String(r.submission_id),
+      rowNumber: Number(r.row_number),
+      eventType: (r.event_type as string | null) ?? null,
+      serviceType: (r.service_type as string | null) ?? null,
+      eventStart: (r.event_start as string | null) ?? null,
+      eventEnd: (r.event_end as string | null) ?? null,
+      eventOutcome: (r.event_outcome as string | null) ?? null,
+    })),
+  };
+}

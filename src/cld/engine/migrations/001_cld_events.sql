@@ -1,0 +1,58 @@
+-- Person-level CLD rows, pseudonymised, one row per loaded event of a submission. Written by the
+-- importer only; a submission's rows are never updated, only deleted with the submission.
+-- Coded values are canonical codes (src/domain/cld/vocabulary.ts), whichever release spelt them.
+CREATE TABLE IF NOT EXISTS cld_loads (
+  submission_id TEXT NOT NULL,
+  la_code TEXT NOT NULL,
+  period_start DATE NOT NULL,
+  period_end DATE NOT NULL,
+  rows_loaded INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS cld_events (
+  submission_id TEXT NOT NULL,
+  row_number INTEGER NOT NULL,
+  la_code TEXT NOT NULL,
+  nhs_pseudonym TEXT,
+  la_pseudonym TEXT,
+  linked_pseudonym_1 TEXT,
+  linked_pseudonym_2 TEXT,
+  linked_pseudonym_3 TEXT,
+  gender TEXT,
+  ethnicity TEXT,
+  birth_month DATE,
+  date_of_death DATE,
+  client_type TEXT NOT NULL,
+  primary_support_reason TEXT,
+  postcode_district TEXT,
+  accommodation_status TEXT,
+  employment_status TEXT,
+  has_unpaid_carer TEXT,
+  autism TEXT,
+  visual_impairment TEXT,
+  hearing_impairment TEXT,
+  dementia TEXT,
+  client_funding_status TEXT,
+  event_type TEXT,
+  event_reference TEXT,
+  event_start DATE,
+  event_end DATE,
+  event_outcome TEXT,
+  route_of_access TEXT,
+  assessment_type TEXT,
+  eligible_needs_identified TEXT,
+  method_of_assessment TEXT,
+  total_hours_caring_per_week TEXT,
+  adults_cared_for INTEGER,
+  service_type TEXT,
+  service_component TEXT,
+  delivery_mechanism TEXT,
+  provider_cqc_location_id TEXT,
+  review_reason TEXT,
+  review_outcomes_achieved TEXT,
+  method_of_review TEXT,
+  unit_cost_pence BIGINT,
+  cost_frequency TEXT,
+  planned_units_per_week NUMERIC(12, 4),
+  weekly_cost_pence BIGINT
+);
