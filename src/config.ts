@@ -13,6 +13,8 @@ export interface Config {
   signInWindowMinutes: number;
   /** Upload limit for imports, in megabytes. */
   maxUploadMb: number;
+  /** Where person-level case data lives: in-process DuckDB (default) or the PostgreSQL store. */
+  caseEngine: 'duckdb' | 'postgres';
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -21,6 +23,12 @@ function int(value: string | undefined, fallback: number, name: string): number 
   if (!Number.isInteger(n) || n <= 0)
     throw new Error(`${name} must be a positive whole number, not "${value}"`);
   return n;
+}
+
+function caseEngine(value: string | undefined, databaseUrl: string | undefined): Config['caseEngine'] {
+  if (value === undefined || value === '' || value === 'duckdb') return 'duckdb';
+  if (value === 'postgres' && databaseUrl) return 'postgres';
+  throw new Error(`ASCENT_CASE_ENGINE must be duckdb, or postgres with DATABASE_URL set, not "${value}"`);
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -34,5 +42,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     signInMaxFailures: int(env.ASCENT_SIGNIN_MAX_FAILURES, 5, 'ASCENT_SIGNIN_MAX_FAILURES'),
     signInWindowMinutes: int(env.ASCENT_SIGNIN_WINDOW_MINUTES, 15, 'ASCENT_SIGNIN_WINDOW_MINUTES'),
     maxUploadMb: int(env.ASCENT_MAX_UPLOAD_MB, 50, 'ASCENT_MAX_UPLOAD_MB'),
+    caseEngine: caseEngine(env.ASCENT_CASE_ENGINE, env.DATABASE_URL),
   };
 }

@@ -7,6 +7,7 @@ import { summariseReport } from '../importers/report.js';
 import { ValidationError } from '../services/actor.js';
 import { createBackup, restoreBackup, type Backup } from '../store/backup.js';
 import { StoreError } from '../store/db.js';
+import { cldCommands } from './cld.js';
 import { cliActor, withServices } from './context.js';
 import { demoAccounts, loadDemo } from './demo.js';
 import { progressBar } from './progress.js';
@@ -169,6 +170,7 @@ function program(): Command {
     );
 
   reportCommands(cli, out);
+  cldCommands(cli, out);
 
   cli
     .command('backup <file>')

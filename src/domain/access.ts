@@ -17,6 +17,8 @@ export const permissions = [
   'measures:write',
   'imports:run',
   'imports:read',
+  /** Listing the pseudonymised people and events behind a derived figure: special-category data. */
+  'persons:read',
   'comparators:write',
   'plans:write',
   'reports:write',
@@ -32,6 +34,7 @@ const matrix: Record<Role, readonly Permission[]> = {
     'published:read',
     'imports:read',
     'imports:run',
+    'persons:read',
     'measures:write',
     'comparators:write',
     'reports:write',

@@ -5,6 +5,7 @@ import type { Db } from '../store/db.js';
 import { createPrinter, type Printer } from '../reports/render/pdf.js';
 import { auditService } from './audit.js';
 import { benchmarkingService } from './benchmarking.js';
+import { cldService } from './cld.js';
 import { systemClock, type Clock } from './clock.js';
 import { comparatorService } from './comparators.js';
 import { importService } from './imports.js';
@@ -29,6 +30,11 @@ export async function createServices(db: Db, config: Config, clock: Clock = syst
   const imports = importService(db, measures, organisations);
   const narratives = narrativeService(db, organisations);
   const benchmarking = benchmarkingService(db, measures, organisations, comparators);
+  const cld = cldService({
+    db,
+    config,
+    isCouncil: (code) => register.byCode.get(code)?.kind === 'council',
+  });
   // Chromium starts on first use (PDF or Word) and stays warm until close().
   let printer: Printer | undefined;
   const services = {
@@ -48,6 +54,7 @@ export async function createServices(db: Db, config: Config, clock: Clock = syst
     imports,
     narratives,
     benchmarking,
+    cld,
     reports: reportService({
       db,
       clock,
@@ -68,6 +75,7 @@ export async function createServices(db: Db, config: Config, clock: Clock = syst
     async close() {
       await printer?.close();
       printer = undefined;
+      await cld.close();
     },
   };
   return services;
