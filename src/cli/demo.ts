@@ -4,6 +4,7 @@ import { paths } from '../paths.js';
 import type { Role } from '../domain/access.js';
 import { systemActor } from '../services/actor.js';
 import type { Services } from '../services/index.js';
+import { populationService } from '../services/populations.js';
 
 /** Demo accounts: for trying the product only. Their passwords are printed on start. */
 export const demoAccounts: { email: string; displayName: string; role: Role; password: string }[] = [
@@ -54,16 +55,23 @@ const demoGroup = {
   })),
 };
 
-/** Loads the demo: accounts, the shipped national ASCOF file and a comparator group. Safe to run again. */
+/**
+ * Loads the demo: accounts, the shipped national ASCOF file, the illustrative population file
+ * (population-mid-YYYY.csv) and a comparator group. Safe to run again.
+ */
 export async function loadDemo(services: Services, log: (line: string) => void): Promise<void> {
   const actor = systemActor('demo loader');
   for (const account of demoAccounts) {
     if (!(await services.users.findByEmail(account.email))) await services.users.create(actor, account);
   }
+  const populations = populationService(services.db, services.organisations);
   const files = (await fs.readdir(paths.demo)).filter((f) => f.endsWith('.csv')).sort();
   for (const file of files) {
     const bytes = await fs.readFile(path.join(paths.demo, file));
-    const report = await services.imports.importAscof(actor, file, bytes);
+    const midYear = /^population-mid-(\d{4})\.csv$/.exec(file)?.[1];
+    const report = midYear
+      ? await populations.importPopulation(actor, { fileName: file, bytes, year: Number(midYear) })
+      : await services.imports.importAscof(actor, file, bytes);
     log(
       report.outcome === 'duplicate'
         ? `Demo data ${file} already loaded.`

@@ -13,6 +13,9 @@ const REGION_CODE = /^E12\d{6}$/;
 const COUNCIL_CODE = /^E(06|08|09|10)\d{6}$/;
 const COUNCIL_TYPE_CODE = /^CT-[A-Z]+(-[A-Z]+)*$/;
 
+/** Whether a code has the shape of an upper-tier council's ONS code (E06, E08, E09 or E10). */
+export const isCouncilCode = (code: string): boolean => COUNCIL_CODE.test(code);
+
 const isoDate = z.iso.date({ error: 'expected an ISO date such as 2019-04-01' });
 
 const nameSchema = z.string().trim().min(1).describe('Current official name, as ONS spells it.');

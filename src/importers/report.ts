@@ -13,6 +13,8 @@ export interface ImportReport {
   rowsRead: number;
   rowsLoaded: number;
   rowsRejected: number;
+  /** Rows deliberately left out (e.g. areas that are not councils); read = loaded + rejected + skipped. */
+  rowsSkipped?: number;
   rejections: Rejection[];
   /** Problems with the file as a whole (no rows are loaded when there is one). */
   fileErrors: string[];
@@ -28,8 +30,9 @@ export interface ImportReport {
 }
 
 export function summariseReport(r: ImportReport): string {
+  const skipped = r.rowsSkipped ? `, ${r.rowsSkipped} skipped` : '';
   const lines = [
-    `${r.fileName}: ${r.rowsRead} rows read, ${r.rowsLoaded} loaded, ${r.rowsRejected} rejected`,
+    `${r.fileName}: ${r.rowsRead} rows read, ${r.rowsLoaded} loaded, ${r.rowsRejected} rejected${skipped}`,
   ];
   if (r.outcome === 'duplicate')
     lines.push(`This file was already imported as release ${r.previousReleaseId}; nothing changed.`);

@@ -20,6 +20,7 @@ export const backupTables = [
   { name: 'measures', order: 'id', serial: false },
   { name: 'releases', order: 'id', serial: true },
   { name: 'observations', order: 'id', serial: true },
+  { name: 'populations', order: 'year, org_code, age_band', serial: false },
   { name: 'profile_narratives', order: 'id', serial: true },
   { name: 'council_settings', order: 'org_code', serial: false },
   { name: 'report_snapshots', order: 'id', serial: true },

@@ -68,6 +68,40 @@ const keyMatch =
   'o.org_code = s.org_code AND o.measure_id = s.measure_id AND o.period = s.period AND o.disaggregation = s.disaggregation';
 const valuesMatch = ['value', 'numerator', 'denominator', 'suppression'].map(same).join(' AND ');
 
+export interface ReleaseCounts {
+  added: number;
+  unchanged: number;
+  superseded: number;
+}
+
+/** Inserts the release row (who, when, which file, rows counted) and returns its id. */
+export async function insertRelease(
+  q: Queryable,
+  release: ReleaseInput,
+  counts: ReleaseCounts = { added: 0, unchanged: 0, superseded: 0 },
+): Promise<number> {
+  const [rel] = await q.query<{ id: number }>(
+    `INSERT INTO releases (source, file_name, file_sha256, imported_by, imported_by_label, rows_read, rows_loaded,
+       rows_rejected, observations_added, observations_unchanged, observations_superseded, report)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+    [
+      release.source,
+      release.fileName,
+      release.fileSha256,
+      release.importedBy,
+      release.importedByLabel,
+      release.rowsRead,
+      release.rowsLoaded,
+      release.rowsRejected,
+      counts.added,
+      counts.unchanged,
+      counts.superseded,
+      JSON.stringify(release.report),
+    ],
+  );
+  return rel!.id;
+}
+
 /**
  * Stores a release and its figures in one transaction. A figure identical to the current one is left
  * alone; a different one supersedes it (the old row stays, marked with the superseding release).
@@ -80,23 +114,7 @@ export async function writeRelease(
   onProgress?: (done: number, total: number) => void,
 ): Promise<{ releaseId: number; added: number; unchanged: number; superseded: number }> {
   return db.transaction(async (tx) => {
-    const [rel] = await tx.query<{ id: number }>(
-      `INSERT INTO releases (source, file_name, file_sha256, imported_by, imported_by_label, rows_read, rows_loaded,
-         rows_rejected, observations_added, observations_unchanged, observations_superseded, report)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0, 0, 0, $9) RETURNING id`,
-      [
-        release.source,
-        release.fileName,
-        release.fileSha256,
-        release.importedBy,
-        release.importedByLabel,
-        release.rowsRead,
-        release.rowsLoaded,
-        release.rowsRejected,
-        JSON.stringify(release.report),
-      ],
-    );
-    const releaseId = rel!.id;
+    const releaseId = await insertRelease(tx, release);
     await tx.query(
       `CREATE TEMP TABLE staged_observations (
          org_code text, measure_id text, period text, period_start date, period_end date, disaggregation text,
