@@ -8,6 +8,7 @@ import { ValidationError } from '../services/actor.js';
 import { createBackup, restoreBackup, type Backup } from '../store/backup.js';
 import { StoreError } from '../store/db.js';
 import { cldCommands } from './cld.js';
+import { registerPopulationCommands } from './population.js';
 import { cliActor, withServices } from './context.js';
 import { demoAccounts, loadDemo } from './demo.js';
 import { progressBar } from './progress.js';
@@ -150,6 +151,8 @@ function program(): Command {
         if (failed) process.exitCode = 1;
       }),
     );
+
+  registerPopulationCommands(cli, withServices);
 
   const measure = cli.command('measure').description('The measure catalogue');
   measure.command('list').action(() =>

@@ -6,6 +6,7 @@ import { createPrinter, type Printer } from '../reports/render/pdf.js';
 import { auditService } from './audit.js';
 import { benchmarkingService } from './benchmarking.js';
 import { cldService } from './cld.js';
+import { populationService } from './populations.js';
 import { systemClock, type Clock } from './clock.js';
 import { comparatorService } from './comparators.js';
 import { importService } from './imports.js';
@@ -30,9 +31,11 @@ export async function createServices(db: Db, config: Config, clock: Clock = syst
   const imports = importService(db, measures, organisations);
   const narratives = narrativeService(db, organisations);
   const benchmarking = benchmarkingService(db, measures, organisations, comparators);
+  const populations = populationService(db, organisations);
   const cld = cldService({
     db,
     config,
+    populationOf: (code, year, band) => populations.populationOf(code, year, band),
     isCouncil: (code) => register.byCode.get(code)?.kind === 'council',
   });
   // Chromium starts on first use (PDF or Word) and stays warm until close().
@@ -55,6 +58,7 @@ export async function createServices(db: Db, config: Config, clock: Clock = syst
     narratives,
     benchmarking,
     cld,
+    populations,
     reports: reportService({
       db,
       clock,

@@ -20,6 +20,9 @@ export const backupTables = [
   { name: 'measures', order: 'id', serial: false },
   { name: 'releases', order: 'id', serial: true },
   { name: 'observations', order: 'id', serial: true },
+  // The person-level rows these describe live in the case store, which is copied separately (README).
+  { name: 'case_submissions', order: 'load_order', serial: 'load_order' },
+  { name: 'derivation_inputs', order: 'release_id, submission_id', serial: false },
   { name: 'populations', order: 'year, org_code, age_band', serial: false },
   { name: 'profile_narratives', order: 'id', serial: true },
   { name: 'council_settings', order: 'org_code', serial: false },
@@ -80,8 +83,9 @@ export async function restoreBackup(db: Db, backup: Backup): Promise<Record<stri
         );
       }
       if (t.serial) {
+        const column = t.serial === true ? 'id' : t.serial;
         await tx.query(
-          `SELECT setval(pg_get_serial_sequence('${t.name}', 'id'), COALESCE((SELECT max(id) FROM ${t.name}), 0) + 1, false)`,
+          `SELECT setval(pg_get_serial_sequence('${t.name}', '${column}'), COALESCE((SELECT max(${column}) FROM ${t.name}), 0) + 1, false)`,
         );
       }
       counts[t.name] = rows.length;
