@@ -7,7 +7,7 @@ import type { CaseQueryable, CaseStore } from '../engine/case-store.js';
 import { COHORTS, DERIVATIONS, type Aggregate, type CohortName, type Derivation } from './catalogue.js';
 import { DEFAULT_OPTIONS, type DeriveOptions } from './options.js';
 import type { Period } from './period.js';
-import { text, type Inputs } from './sql.js';
+import { latestEditions, latestEvents, text, type Inputs } from './sql.js';
 
 export interface DerivedFigure {
   measureId: string;
@@ -152,17 +152,32 @@ export async function deriveFigures(store: CaseStore, request: DeriveRequest): P
   const cohorts = [...new Set(wanted.map((d) => d.cohort))];
   const population = request.population ?? (() => undefined);
   return store.transaction(async (tx) => {
+    const inputs = await materialise(tx, request.inputs);
     const figures: DerivedFigure[] = [];
     for (const name of cohorts) {
       const table = `cohort_${name.toLowerCase()}`;
       await tx.run(`DROP TABLE IF EXISTS ${table}`);
-      await tx.run(`CREATE TEMP TABLE ${table} AS ${COHORTS[name](request.inputs, request.period, options)}`);
+      await tx.run(`CREATE TEMP TABLE ${table} AS ${COHORTS[name](inputs, request.period, options)}`);
       for (const d of wanted.filter((x) => x.cohort === name))
         figures.push(...(await figuresOf(tx, table, d, population)));
       await tx.run(`DROP TABLE ${table}`);
     }
+    await dropMaterialised(tx);
     return figures;
   });
+}
+
+/** The latest submission's events and the history's latest editions, computed once per run. */
+async function materialise(q: CaseQueryable, inputs: Inputs): Promise<Inputs> {
+  await dropMaterialised(q);
+  await q.run(`CREATE TEMP TABLE derive_latest AS ${latestEvents(inputs)}`);
+  await q.run(`CREATE TEMP TABLE derive_history AS ${latestEditions(inputs)}`);
+  return { ...inputs, materialised: true };
+}
+
+async function dropMaterialised(q: CaseQueryable): Promise<void> {
+  await q.run('DROP TABLE IF EXISTS derive_latest');
+  await q.run('DROP TABLE IF EXISTS derive_history');
 }
 
 export interface DrillRow {
@@ -203,27 +218,34 @@ export async function drill(
       filters.push(`coalesce(CAST(${dim(name)} AS TEXT), 'unknown') = ${text(value)}`);
     }
   }
-  const cohort = COHORTS[d.cohort as CohortName](request.inputs, request.period, options);
-  const units = `SELECT DISTINCT unit_id, person_id, row_ref FROM (${cohort}) c WHERE ${filters.join(' AND ')}`;
-  const [count] = await store.all<{ n: number }>(`SELECT count(DISTINCT unit_id) AS n FROM (${units}) u`);
-  const rows = await store.all<Record<string, unknown>>(
-    `SELECT u.unit_id, u.person_id, e.submission_id, e.row_number, e.event_type, e.service_type,
+  return store.transaction(async (tx) => {
+    const inputs = await materialise(tx, request.inputs);
+    const cohort = COHORTS[d.cohort as CohortName](inputs, request.period, options);
+    const units = `SELECT DISTINCT unit_id, person_id, row_ref FROM (${cohort}) c WHERE ${filters.join(' AND ')}`;
+    await tx.run('DROP TABLE IF EXISTS drill_units');
+    await tx.run(`CREATE TEMP TABLE drill_units AS ${units}`);
+    await dropMaterialised(tx);
+    const [count] = await tx.all<{ n: number }>(`SELECT count(DISTINCT unit_id) AS n FROM drill_units`);
+    const rows = await tx.all<Record<string, unknown>>(
+      `SELECT u.unit_id, u.person_id, e.submission_id, e.row_number, e.event_type, e.service_type,
         CAST(e.event_start AS TEXT) AS event_start, CAST(e.event_end AS TEXT) AS event_end, e.event_outcome
-     FROM (${units}) u JOIN cld_events e ON e.submission_id || ':' || CAST(e.row_number AS TEXT) = u.row_ref
+     FROM drill_units u JOIN cld_events e ON e.submission_id || ':' || CAST(e.row_number AS TEXT) = u.row_ref
      ORDER BY u.person_id, u.unit_id LIMIT ${Math.max(1, Math.min(request.limit ?? 500, 10_000))}`,
-  );
-  return {
-    total: Number(count?.n ?? 0),
-    rows: rows.map((r) => ({
-      unitId: String(r.unit_id),
-      personId: String(r.person_id),
-      submissionId: String(r.submission_id),
-      rowNumber: Number(r.row_number),
-      eventType: (r.event_type as string | null) ?? null,
-      serviceType: (r.service_type as string | null) ?? null,
-      eventStart: (r.event_start as string | null) ?? null,
-      eventEnd: (r.event_end as string | null) ?? null,
-      eventOutcome: (r.event_outcome as string | null) ?? null,
-    })),
-  };
+    );
+    await tx.run('DROP TABLE drill_units');
+    return {
+      total: Number(count?.n ?? 0),
+      rows: rows.map((r) => ({
+        unitId: String(r.unit_id),
+        personId: String(r.person_id),
+        submissionId: String(r.submission_id),
+        rowNumber: Number(r.row_number),
+        eventType: (r.event_type as string | null) ?? null,
+        serviceType: (r.service_type as string | null) ?? null,
+        eventStart: (r.event_start as string | null) ?? null,
+        eventEnd: (r.event_end as string | null) ?? null,
+        eventOutcome: (r.event_outcome as string | null) ?? null,
+      })),
+    };
+  });
 }

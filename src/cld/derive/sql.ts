@@ -22,6 +22,11 @@ export interface Inputs {
   latest: string;
   /** Every submission of the council up to the latest, oldest first: for methods that need history. */
   history: readonly string[];
+  /**
+   * Set while a derivation run holds both event sets in temporary tables (`derive_latest`,
+   * `derive_history`), so the twenty cohorts read them instead of filtering the case store each time.
+   */
+  materialised?: boolean;
 }
 
 const checkId = (id: string): string => {
@@ -31,7 +36,9 @@ const checkId = (id: string): string => {
 
 /** Events of the latest submission covering the period. */
 export const latestEvents = (inputs: Inputs): string =>
-  `SELECT * FROM cld_events WHERE submission_id = ${checkId(inputs.latest)}`;
+  inputs.materialised
+    ? 'SELECT * FROM derive_latest'
+    : `SELECT * FROM cld_events WHERE submission_id = ${checkId(inputs.latest)}`;
 
 /**
  * The latest edition of every event across the council's submissions: an event is known by its council,
@@ -39,6 +46,7 @@ export const latestEvents = (inputs: Inputs): string =>
  * service type, component and mechanism for services; the event reference for assessments and reviews).
  */
 export function latestEditions(inputs: Inputs): string {
+  if (inputs.materialised) return 'SELECT * FROM derive_history';
   const order = inputs.history.map((id, i) => `WHEN ${checkId(id)} THEN ${i + 1}`).join(' ');
   const key = `concat_ws('|', la_code, coalesce(nhs_pseudonym, la_pseudonym), event_type, CAST(event_start AS TEXT),
       coalesce(route_of_access, ''), coalesce(service_type, ''), coalesce(service_component, ''),

@@ -42,7 +42,7 @@ export interface DuckOptions {
 export async function openDuckCaseStore(file: string, options: DuckOptions = {}): Promise<CaseStore> {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const instance = await DuckDBInstance.create(file, {
-    memory_limit: options.memoryLimit ?? '1536MB',
+    memory_limit: options.memoryLimit ?? '1GB',
     ...(options.threads ? { threads: String(options.threads) } : {}),
   });
   const connection = await instance.connect();
