@@ -1,6 +1,8 @@
 import fs from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { paths } from '../paths.js';
+import { writeSyntheticCld } from '../cld/synthetic/cli-entry.js';
 import type { Role } from '../domain/access.js';
 import { systemActor } from '../services/actor.js';
 import type { Services } from '../services/index.js';
@@ -80,5 +82,44 @@ export async function loadDemo(services: Services, log: (line: string) => void):
   }
   if (!(await services.comparators.list()).some((g) => g.name === demoGroup.name)) {
     await services.comparators.create(actor, demoGroup);
+  }
+  await loadDemoCld(services, log);
+}
+
+/**
+ * The demo council's Client Level Data: a seeded synthetic extract (no real person in it) for 2024-25
+ * as four cumulative quarterly submissions, each imported and derived, so the CLD figures reach every
+ * page. Generated afresh on each start; the same seed gives the same bytes, so a second start changes
+ * nothing.
+ */
+export const DEMO_CLD = { council: 'E08000009', year: '2024-25', rows: 40_000, seed: 20_240_401 } as const;
+
+async function loadDemoCld(services: Services, log: (line: string) => void): Promise<void> {
+  const actor = systemActor('demo loader');
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'ascent-demo-cld-'));
+  try {
+    const { files } = await writeSyntheticCld(path.join(dir, 'demo-cld-{submission}.csv'), {
+      seed: DEMO_CLD.seed,
+      councils: [DEMO_CLD.council],
+      rows: DEMO_CLD.rows,
+      periodStart: '2024-04-01',
+      periodEnd: '2025-03-31',
+      release: 1,
+      quarters: true,
+    });
+    for (const file of files.sort()) {
+      const outcome = await services.cld.importExtract(actor, { file, fileName: path.basename(file) });
+      log(
+        outcome.status === 'loaded'
+          ? `Demo CLD ${path.basename(file)}: ${outcome.report.loaded} of ${outcome.report.read} rows loaded.`
+          : `Demo CLD ${path.basename(file)} ${outcome.status === 'unchanged' ? 'already loaded' : `not loaded: ${outcome.reason}`}.`,
+      );
+    }
+    for (const period of [DEMO_CLD.year, ...[1, 2, 3, 4].map((q) => `Q${q} ${DEMO_CLD.year}`)]) {
+      const result = await services.cld.derive(actor, { laCode: DEMO_CLD.council, period });
+      if (result.status === 'written') log(`Demo CLD figures for ${period}: ${result.added} added.`);
+    }
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
   }
 }
