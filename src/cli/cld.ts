@@ -1,3 +1,4 @@
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { qualityLines } from '../cld/import/summary.js';
@@ -121,5 +122,58 @@ export function cldCommands(cli: Command, out: (line: string) => void): void {
             );
           }
         }),
+    );
+
+  const sg = cli
+    .command('safeguarding')
+    .description('Safeguarding extract: import and derive the local measures');
+  sg.command('import <file>')
+    .description('Import a safeguarding extract (one row per concern) as one submission')
+    .requiredOption('--la <code>', 'the council')
+    .requiredOption('--from <date>', 'first day the extract covers (YYYY-MM-DD)')
+    .requiredOption('--to <date>', 'last day the extract covers (YYYY-MM-DD)')
+    .option('--as <email>', 'record the import as this user')
+    .action((file: string, o: { la: string; from: string; to: string; as?: string }) =>
+      withServices('safeguarding import', async (s) => {
+        const result = await s.safeguarding.importExtract(await cliActor(s, o.as), {
+          fileName: path.basename(file),
+          bytes: await fs.readFile(file),
+          laCode: o.la,
+          periodStart: o.from,
+          periodEnd: o.to,
+        });
+        const r = result.report;
+        out(
+          result.status === 'loaded'
+            ? `Imported submission ${result.submissionId}.`
+            : result.status === 'unchanged'
+              ? `Already imported as submission ${result.submissionId}; nothing changed.`
+              : `Not imported: ${result.reason ?? ''}`,
+        );
+        if (r) out(`Rows read ${r.read}: loaded ${r.loaded}, rejected ${r.rejected}.`);
+        for (const x of r?.rejections.slice(0, 20) ?? [])
+          out(`  row ${x.rowNumber}: ${x.reasons.map((p) => p.message).join(' ')}`);
+        if (result.status === 'rejected') process.exitCode = 1;
+      }),
+    );
+  sg.command('derive')
+    .description('Derive the safeguarding measures for a council and period')
+    .requiredOption('--la <code>', 'the council')
+    .requiredOption('--period <label>', "'2024-25', 'Q1 2024-25' or '2024-06'")
+    .option('--as <email>', 'record the derivation as this user')
+    .action((o: { la: string; period: string; as?: string }) =>
+      withServices('safeguarding derive', async (s) => {
+        const result = await s.safeguarding.derive(await cliActor(s, o.as), {
+          laCode: o.la,
+          period: o.period,
+        });
+        out(
+          result.status === 'unchanged'
+            ? `Unchanged (release ${result.releaseId}).`
+            : `Release ${result.releaseId} written.`,
+        );
+        for (const f of result.figures)
+          out(`  ${f.measureId}: ${f.value ?? '–'} (${f.numerator ?? '–'} / ${f.denominator ?? '–'})`);
+      }),
     );
 }

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { paths } from '../paths.js';
 import { writeSyntheticCld } from '../cld/synthetic/cli-entry.js';
+import { generateSafeguardingCsv } from '../cld/safeguarding/synthetic.js';
 import type { Role } from '../domain/access.js';
 import { systemActor } from '../services/actor.js';
 import type { Services } from '../services/index.js';
@@ -115,9 +116,19 @@ async function loadDemoCld(services: Services, log: (line: string) => void): Pro
           : `Demo CLD ${path.basename(file)} ${outcome.status === 'unchanged' ? 'already loaded' : `not loaded: ${outcome.reason}`}.`,
       );
     }
+    const sg = generateSafeguardingCsv({ laCode: DEMO_CLD.council, year: 2024, seed: DEMO_CLD.seed });
+    const imported = await services.safeguarding.importExtract(actor, {
+      fileName: 'demo-safeguarding-2024-25.csv',
+      bytes: Buffer.from(sg.csv),
+      laCode: DEMO_CLD.council,
+      periodStart: sg.periodStart,
+      periodEnd: sg.periodEnd,
+    });
+    log(`Demo safeguarding extract: ${imported.status}.`);
     for (const period of [DEMO_CLD.year, ...[1, 2, 3, 4].map((q) => `Q${q} ${DEMO_CLD.year}`)]) {
       const result = await services.cld.derive(actor, { laCode: DEMO_CLD.council, period });
       if (result.status === 'written') log(`Demo CLD figures for ${period}: ${result.added} added.`);
+      await services.safeguarding.derive(actor, { laCode: DEMO_CLD.council, period });
     }
   } finally {
     await fs.rm(dir, { recursive: true, force: true });

@@ -217,6 +217,7 @@ export function cldService(deps: CldDependencies) {
 
   return {
     caseStore,
+    pseudonymiser: keys,
 
     async submissions(laCode?: string): Promise<Submission[]> {
       const rows = laCode ? await submissionRows('AND la_code = $1', [laCode]) : await submissionRows('', []);

@@ -7,6 +7,9 @@ import { auditService } from './audit.js';
 import { benchmarkingService } from './benchmarking.js';
 import { cldService } from './cld.js';
 import { populationService } from './populations.js';
+import { safeguardingService } from './safeguarding.js';
+import { SAFEGUARDING_MEASURES } from '../cld/safeguarding/definitions.js';
+import { measureDefinitionSchema, type CatalogueMeasure } from '../domain/measure.js';
 import { systemClock, type Clock } from './clock.js';
 import { comparatorService } from './comparators.js';
 import { importService } from './imports.js';
@@ -38,6 +41,21 @@ export async function createServices(db: Db, config: Config, clock: Clock = syst
     populationOf: (code, year, band) => populations.populationOf(code, year, band),
     isCouncil: (code) => register.byCode.get(code)?.kind === 'council',
   });
+  const safeguarding = safeguardingService({
+    db,
+    caseStore: cld.caseStore,
+    pseudonymiser: cld.pseudonymiser,
+    isCouncil: (code) => register.byCode.get(code)?.kind === 'council',
+  });
+  // Local safeguarding measures ship with the product beside the national catalogue.
+  const shipped: CatalogueMeasure[] = [
+    ...catalogue,
+    ...SAFEGUARDING_MEASURES.map((m) => ({
+      ...measureDefinitionSchema.parse(m),
+      family: 'safeguarding',
+      edition: 'local',
+    })),
+  ];
   // Chromium starts on first use (PDF or Word) and stays warm until close().
   let printer: Printer | undefined;
   const services = {
@@ -58,6 +76,7 @@ export async function createServices(db: Db, config: Config, clock: Clock = syst
     narratives,
     benchmarking,
     cld,
+    safeguarding,
     populations,
     reports: reportService({
       db,
@@ -72,7 +91,7 @@ export async function createServices(db: Db, config: Config, clock: Clock = syst
     /** Copies the shipped register and national catalogue into the store; audited when they change. */
     async syncReferenceData() {
       const orgs = await organisations.sync();
-      const ms = await measures.syncCatalogue(catalogue);
+      const ms = await measures.syncCatalogue(shipped);
       return { organisations: orgs, measures: ms };
     },
     /** Releases what the services hold beyond the store: the warm browser. */

@@ -351,6 +351,58 @@ for (const kind of caseStoreKinds) {
       assert.equal(figures.get('ascof23-2A|Total')?.denominator, 3);
     });
 
+    test('carers: LTS003 counts every carer; 3D carers only those with support direct to them', async (t) => {
+      const carer: Person = { nhs: 1, client: 'Carer' };
+      const rows = [
+        row(
+          carer,
+          service('2023-05-01', 'Carer Support: Direct to Carer', { mechanism: 'Direct Payment' }),
+          WHOLE_YEAR,
+        ),
+        // Assessed only: no direct support, counted in LTS003 but outside the 3D denominator.
+        row(
+          { nhs: 2, client: 'Carer' },
+          { type: 'Assessment', start: '2023-06-01', end: '2023-06-02', outcome: 'NFA - Other' },
+          WHOLE_YEAR,
+        ),
+      ];
+      const figures = await derive(t, kind, [rows], ['cld-LTS003', 'ascof23-3D2B']);
+      if (!figures) return;
+      assert.equal(value(figures, 'cld-LTS003|Total'), 2);
+      assert.equal(figures.get('ascof23-3D2B|Total')?.numerator, 1);
+      assert.equal(figures.get('ascof23-3D2B|Total')?.denominator, 1);
+    });
+
+    test('2E: the status of the latest event decides, a known value over unknown on that day', async (t) => {
+      const settled = 'Owner occupier or shared ownership scheme';
+      const rows = [
+        // 1: settled earlier, unknown on the latest event: unknown, so not in the numerator.
+        row(
+          { nhs: 1, accommodation: settled },
+          service('2022-01-01', LT_COMMUNITY, { end: '2023-05-31', outcome: 'NFA - Other' }),
+          WHOLE_YEAR,
+        ),
+        row({ nhs: 1, accommodation: 'Unknown' }, service('2023-06-01'), WHOLE_YEAR),
+        // 2: two events on the latest day, one unknown and one settled: settled.
+        row({ nhs: 2, accommodation: 'Unknown' }, service('2023-06-01'), WHOLE_YEAR),
+        row(
+          { nhs: 2, accommodation: settled },
+          service('2023-06-01', LT_COMMUNITY, { mechanism: 'Direct Payment' }),
+          WHOLE_YEAR,
+        ),
+        // 3: registered care home: unsettled.
+        row(
+          { nhs: 3, accommodation: 'Registered care home' },
+          service('2023-06-01', LT_RESIDENTIAL),
+          WHOLE_YEAR,
+        ),
+      ];
+      const figures = await derive(t, kind, [rows], ['ascof23-2E']);
+      if (!figures) return;
+      assert.equal(figures.get('ascof23-2E|Total')?.numerator, 1);
+      assert.equal(figures.get('ascof23-2E|Total')?.denominator, 3);
+    });
+
     test('drill-down lists the people behind a figure', async (t) => {
       const store = await openCaseStore(t, kind);
       if (!store) return;

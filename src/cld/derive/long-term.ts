@@ -15,6 +15,8 @@ import {
   identityScope,
   knownLatest,
   latestEvents,
+  latestKnown,
+  resolvedStatus,
   settingLabel,
   settingRank,
   type Inputs,
@@ -104,9 +106,12 @@ export function lts004(inputs: Inputs, period: Period, options: DeriveOptions): 
   const rows = `(SELECT * FROM ${longTermRows(inputs, date(period.start), date(period.end), `('long-term-nursing', 'long-term-residential', 'long-term-community')`)} r
     WHERE primary_support_reason = 'learning-disability')`;
   return `WITH ided AS (${identityScope(options, rows, `(${wholeSubmission(inputs)})`)}),
-    resolved AS (SELECT ided.*, ${ageBand(date(period.end))} AS age_band,
-      ${knownLatest('accommodation_status')} AS accommodation, ${knownLatest('employment_status')} AS employment,
-      row_number() OVER (PARTITION BY person_id ORDER BY event_start DESC, row_number DESC) AS pick FROM ided)
+    dated AS (SELECT ided.*, max(event_start) OVER (PARTITION BY person_id) AS last_start FROM ided),
+    keyed AS (SELECT dated.*, ${latestKnown('accommodation_status')} AS k_accommodation,
+      ${latestKnown('employment_status')} AS k_employment FROM dated),
+    resolved AS (SELECT keyed.*, ${ageBand(date(period.end))} AS age_band,
+      ${resolvedStatus('k_accommodation')} AS accommodation, ${resolvedStatus('k_employment')} AS employment,
+      row_number() OVER (PARTITION BY person_id ORDER BY event_start DESC, row_number DESC) AS pick FROM keyed)
     SELECT person_id AS unit_id, person_id, row_ref, age_band,
       ${accommodationCategory('accommodation')} AS accommodation, ${employmentCategory('employment')} AS employment,
       TRUE AS in_den, ${employmentCategory('employment')} = 'paid' AS in_num
@@ -122,9 +127,11 @@ export function settledAccommodation(inputs: Inputs, period: Period, options: De
   const rows = `(SELECT * FROM ${longTermRows(inputs, date(period.start), date(period.end), `('long-term-nursing', 'long-term-residential', 'long-term-community')`)} r
     WHERE TRUE ${genders})`;
   return `WITH ided AS (${identityScope(options, rows, `(${wholeSubmission(inputs)})`)}),
-    resolved AS (SELECT ided.*, ${ageBand(date(period.end))} AS age_band,
-      ${knownLatest('accommodation_status')} AS accommodation,
-      row_number() OVER (PARTITION BY person_id ORDER BY event_start DESC, row_number DESC) AS pick FROM ided)
+    dated AS (SELECT ided.*, max(event_start) OVER (PARTITION BY person_id) AS last_start FROM ided),
+    keyed AS (SELECT dated.*, ${latestKnown('accommodation_status')} AS k_accommodation FROM dated),
+    resolved AS (SELECT keyed.*, ${ageBand(date(period.end))} AS age_band,
+      ${resolvedStatus('k_accommodation')} AS accommodation,
+      row_number() OVER (PARTITION BY person_id ORDER BY event_start DESC, row_number DESC) AS pick FROM keyed)
     SELECT person_id AS unit_id, person_id, row_ref, age_band,
       ${accommodationCategory('accommodation')} AS accommodation,
       TRUE AS in_den, ${accommodationCategory('accommodation')} = 'settled' AS in_num

@@ -30,6 +30,8 @@ const dim = (name: string) => {
 function aggregateSql(aggregate: Aggregate): { numerator: string; denominator: string } {
   switch (aggregate.kind) {
     case 'count':
+      // A SALT table counts every unit of its cohort; in_den marks a measure's denominator, not the table.
+      return { numerator: 'count(DISTINCT unit_id)', denominator: 'count(DISTINCT unit_id)' };
     case 'per-population':
       return {
         numerator: 'count(DISTINCT unit_id) FILTER (WHERE in_num)',
@@ -207,8 +209,8 @@ export async function drill(
   const options = { ...DEFAULT_OPTIONS, ...request.options };
   const d = DERIVATIONS.find((x) => x.measureId === request.measureId);
   if (!d) throw new Error(`No derivation for ${request.measureId}`);
-  const filters = [d.where ?? 'TRUE', 'in_den'];
-  if (request.part === 'numerator') {
+  const filters = [d.where ?? 'TRUE', d.aggregate.kind === 'count' ? 'TRUE' : 'in_den'];
+  if (request.part === 'numerator' && d.aggregate.kind !== 'count') {
     const column = d.aggregate.kind === 'ratio' ? (d.aggregate.numerator ?? 'in_num') : 'in_num';
     filters.push(dim(column));
   }

@@ -138,4 +138,16 @@ export const knownLatest = (column: string, partition = 'person_id'): string =>
       ORDER BY CASE WHEN ${column} IS NULL OR ${column} = 'unknown' THEN 1 ELSE 0 END, event_start DESC, row_number DESC
       ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING), 'unknown')`;
 
+/**
+ * A status (accommodation, employment) as the method resolves it: from the person's events with the
+ * latest start date, a known value over 'unknown'; two different known values there are 'unknown'.
+ * `k` is the column already limited to known values on the latest-start rows (see `latestKnown`).
+ */
+export const latestKnown = (column: string): string =>
+  `CASE WHEN event_start = last_start AND ${column} IS NOT NULL AND ${column} <> 'unknown' THEN ${column} END`;
+
+export const resolvedStatus = (k: string): string =>
+  `CASE WHEN min(${k}) OVER (PARTITION BY person_id) = max(${k}) OVER (PARTITION BY person_id)
+     THEN min(${k}) OVER (PARTITION BY person_id) ELSE 'unknown' END`;
+
 export const FAR_FUTURE = `DATE '9999-12-31'`;

@@ -18,6 +18,8 @@ export const editionTitles: Record<string, string> = {
   'ascof/2014': 'ASCOF, edition in force up to 2022-23',
   'ascof/2023': 'ASCOF, refreshed edition from 2023-24',
   'local/local': 'Local measures',
+  'cld/2024': 'Derived from Client Level Data: SALT tables and activity',
+  'safeguarding/local': 'Safeguarding (local extract)',
 };
 
 function groupByEdition(measures: Measure[]) {
