@@ -24,7 +24,7 @@ import {
   typeRows,
   type StageContext,
 } from './stage.js';
-import { copyEvents, insertEventsLocally, prepareKey } from './write.js';
+import { copyEvents, insertEventsLocally, prepareKey, preparePseudonyms } from './write.js';
 
 export interface CldFileFacts {
   sha256: string;
@@ -233,6 +233,7 @@ export async function writeSubmission(
   const lap = (l: string) =>
     process.env.ASCENT_CLD_TIMING && console.error(l, Math.round(performance.now() - t0));
   await prepareKey(staging, pseudonymiser);
+  await preparePseudonyms(staging, staged.context.laCode);
   const { context } = staged;
   const register = (tx: CaseQueryable, n: number) =>
     tx.run('INSERT INTO cld_loads VALUES ($1, $2, $3, $4, $5)', [
@@ -244,12 +245,12 @@ export async function writeSubmission(
     ]);
   if (target === staging) {
     await staging.transaction(async (tx) => {
-      const n = await insertEventsLocally(tx, submissionId, context.laCode);
+      const n = await insertEventsLocally(tx, submissionId);
       await register(tx, n);
     });
   } else {
     await target.transaction(async (tx) => {
-      const n = await copyEvents(staging, tx, submissionId, context.laCode);
+      const n = await copyEvents(staging, tx, submissionId);
       await register(tx, n);
     });
   }

@@ -59,8 +59,36 @@ export const EVENT_COLUMNS = [
 const mac = (message: string) =>
   `left(replace(replace(to_base64(unhex(sha256(k.opad || unhex(sha256(k.ipad || encode(${message})))))), '+', '-'), '/', '_'), 22)`;
 
-const laPseudonym = (laCode: string, column: string) =>
-  `CASE WHEN ${column} IS NOT NULL THEN 'L' || ${mac(`'la:${laCode.trim().toUpperCase().replace(/'/g, "''")}:' || ${column}`)} END`;
+/** Pseudonyms are worked out once per distinct identifier (a person has many rows), then joined. */
+const pseudonymOf = (alias: string) => `${alias}.pseudonym`;
+
+const ID_SOURCES = [
+  { alias: 'p_nhs', column: v('nhsNumber'), kind: 'nhs' },
+  { alias: 'p_la', column: v('laPersonId'), kind: 'la' },
+  { alias: 'p_l1', column: v('linkedPersonId1'), kind: 'la' },
+  { alias: 'p_l2', column: v('linkedPersonId2'), kind: 'la' },
+  { alias: 'p_l3', column: v('linkedPersonId3'), kind: 'la' },
+] as const;
+
+/** `cld_pseudonyms`: kind ('nhs' or 'la'), identifier and its keyed hash, for every identifier staged. */
+export async function preparePseudonyms(q: CaseQueryable, laCode: string): Promise<void> {
+  const la = laCode.trim().toUpperCase().replace(/'/g, "''");
+  const distinct = ID_SOURCES.map(
+    (x) =>
+      `SELECT DISTINCT '${x.kind}' AS kind, ${x.column} AS value FROM cld_checked WHERE ${x.column} IS NOT NULL`,
+  ).join(' UNION ');
+  await q.run('DROP TABLE IF EXISTS cld_pseudonyms');
+  await q.run(
+    `CREATE TEMP TABLE cld_pseudonyms AS SELECT kind, value,
+       CASE kind WHEN 'nhs' THEN 'N' || ${mac(`'nhs:' || value`)} ELSE 'L' || ${mac(`'la:${la}:' || value`)} END AS pseudonym
+     FROM (${distinct}) ids CROSS JOIN cld_key k`,
+  );
+}
+
+const pseudonymJoins = ID_SOURCES.map(
+  (x) =>
+    `LEFT JOIN cld_pseudonyms ${x.alias} ON ${x.alias}.kind = '${x.kind}' AND ${x.alias}.value = ${x.column}`,
+).join('\n    ');
 
 /** Pence per week, rounded once, halves away from zero (costs are never negative here). */
 function weeklyCostSql(): string {
@@ -81,16 +109,16 @@ function weeklyCostSql(): string {
      END AS BIGINT) FROM (SELECT CAST(${v('unitCost')} AS HUGEINT) AS p)) END`;
 }
 
-export function eventSelectSql(laCode: string): string {
+export function eventSelectSql(): string {
   const values = [
     '$1',
     'line',
     `upper(${v('laCode')})`,
-    `CASE WHEN ${v('nhsNumber')} IS NOT NULL THEN 'N' || ${mac(`'nhs:' || ${v('nhsNumber')}`)} END`,
-    laPseudonym(laCode, v('laPersonId')),
-    laPseudonym(laCode, v('linkedPersonId1')),
-    laPseudonym(laCode, v('linkedPersonId2')),
-    laPseudonym(laCode, v('linkedPersonId3')),
+    pseudonymOf('p_nhs'),
+    pseudonymOf('p_la'),
+    pseudonymOf('p_l1'),
+    pseudonymOf('p_l2'),
+    pseudonymOf('p_l3'),
     v('gender'),
     v('ethnicity'),
     `CAST(date_trunc('month', ${v('dateOfBirth')}) AS DATE)`,
@@ -130,7 +158,7 @@ export function eventSelectSql(laCode: string): string {
     weeklyCostSql(),
   ];
   return `SELECT ${values.map((x, i) => `${x} AS ${EVENT_COLUMNS[i]}`).join(',\n  ')}
-    FROM cld_checked CROSS JOIN cld_key k WHERE len(reasons) = 0`;
+    FROM cld_checked ${pseudonymJoins} WHERE len(reasons) = 0`;
 }
 
 export async function prepareKey(q: CaseQueryable, pseudonymiser: Pseudonymiser): Promise<void> {
@@ -143,14 +171,8 @@ export async function prepareKey(q: CaseQueryable, pseudonymiser: Pseudonymiser)
 }
 
 /** Loaded events straight into the DuckDB case store that staged them (one connection, one transaction). */
-export async function insertEventsLocally(
-  q: CaseQueryable,
-  submissionId: string,
-  laCode: string,
-): Promise<number> {
-  await q.run(`INSERT INTO cld_events (${EVENT_COLUMNS.join(', ')}) ${eventSelectSql(laCode)}`, [
-    submissionId,
-  ]);
+export async function insertEventsLocally(q: CaseQueryable, submissionId: string): Promise<number> {
+  await q.run(`INSERT INTO cld_events (${EVENT_COLUMNS.join(', ')}) ${eventSelectSql()}`, [submissionId]);
   const [row] = await q.all<{ n: number }>('SELECT count(*) AS n FROM cld_events WHERE submission_id = $1', [
     submissionId,
   ]);
@@ -164,10 +186,9 @@ export async function copyEvents(
   staging: CaseQueryable,
   target: CaseQueryable,
   submissionId: string,
-  laCode: string,
 ): Promise<number> {
   await staging.run('DROP TABLE IF EXISTS cld_out');
-  await staging.run(`CREATE TEMP TABLE cld_out AS ${eventSelectSql(laCode)}`, [submissionId]);
+  await staging.run(`CREATE TEMP TABLE cld_out AS ${eventSelectSql()}`, [submissionId]);
   let copied = 0;
   for (;;) {
     const rows = await staging.all<Record<string, unknown>>(
