@@ -3,6 +3,7 @@ import { statementText } from '../../domain/statements/statements.js';
 import { profileStatements } from '../../reports/profiles/profile.js';
 import type { AppEnv } from '../context.js';
 import { actorOf, param, route, type Handler } from '../guard.js';
+import { cldOperations } from './cld.js';
 import { openApiDocument, type Operation } from './openapi.js';
 
 const list = (v: string | undefined) =>
@@ -321,6 +322,8 @@ export function apiRoutes(app: Hono<AppEnv>): void {
         }),
       ),
   );
+
+  cldOperations(op);
 
   op({ method: 'GET', path: '/api/openapi.json', access: 'public', summary: 'This document' }, (c) =>
     c.json(openApiDocument(operations)),

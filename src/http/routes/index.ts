@@ -4,6 +4,7 @@ import type { AppEnv } from '../context.js';
 import { adminRoutes } from './admin.js';
 import { authRoutes } from './auth.js';
 import { benchmarkRoutes } from './benchmark.js';
+import { cldRoutes } from './cld.js';
 import { comparatorRoutes } from './comparators.js';
 import { homeRoutes } from './home.js';
 import { importRoutes } from './imports.js';
@@ -17,6 +18,7 @@ export function pageRoutes(app: Hono<AppEnv>, config: Config): void {
   measureRoutes(app);
   organisationRoutes(app);
   benchmarkRoutes(app);
+  cldRoutes(app);
   reportRoutes(app);
   comparatorRoutes(app);
   importRoutes(app);
