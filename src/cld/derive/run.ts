@@ -7,7 +7,7 @@ import type { CaseQueryable, CaseStore } from '../engine/case-store.js';
 import { COHORTS, DERIVATIONS, type Aggregate, type CohortName, type Derivation } from './catalogue.js';
 import { DEFAULT_OPTIONS, type DeriveOptions } from './options.js';
 import type { Period } from './period.js';
-import { latestEditions, latestEvents, text, type Inputs } from './sql.js';
+import { latestEditions, text, type Inputs } from './sql.js';
 
 export interface DerivedFigure {
   measureId: string;
@@ -169,16 +169,15 @@ export async function deriveFigures(store: CaseStore, request: DeriveRequest): P
   });
 }
 
-/** The latest submission's events and the history's latest editions, computed once per run. */
+/** The history's latest editions, computed once per run when there is more than one submission. */
 async function materialise(q: CaseQueryable, inputs: Inputs): Promise<Inputs> {
   await dropMaterialised(q);
-  await q.run(`CREATE TEMP TABLE derive_latest AS ${latestEvents(inputs)}`);
+  if (inputs.history.length === 1 && inputs.history[0] === inputs.latest) return inputs;
   await q.run(`CREATE TEMP TABLE derive_history AS ${latestEditions(inputs)}`);
   return { ...inputs, materialised: true };
 }
 
 async function dropMaterialised(q: CaseQueryable): Promise<void> {
-  await q.run('DROP TABLE IF EXISTS derive_latest');
   await q.run('DROP TABLE IF EXISTS derive_history');
 }
 

@@ -23,8 +23,8 @@ export interface Inputs {
   /** Every submission of the council up to the latest, oldest first: for methods that need history. */
   history: readonly string[];
   /**
-   * Set while a derivation run holds both event sets in temporary tables (`derive_latest`,
-   * `derive_history`), so the twenty cohorts read them instead of filtering the case store each time.
+   * Set while a derivation run holds the history's latest editions in a temporary table
+   * (`derive_history`), so the cohorts that need history do not each work them out again.
    */
   materialised?: boolean;
 }
@@ -35,10 +35,9 @@ const checkId = (id: string): string => {
 };
 
 /** Events of the latest submission covering the period. */
+// A submission's rows are stored together, so filtering by its id reads only its blocks.
 export const latestEvents = (inputs: Inputs): string =>
-  inputs.materialised
-    ? 'SELECT * FROM derive_latest'
-    : `SELECT * FROM cld_events WHERE submission_id = ${checkId(inputs.latest)}`;
+  `SELECT * FROM cld_events WHERE submission_id = ${checkId(inputs.latest)}`;
 
 /**
  * The latest edition of every event across the council's submissions: an event is known by its council,
@@ -47,6 +46,8 @@ export const latestEvents = (inputs: Inputs): string =>
  */
 export function latestEditions(inputs: Inputs): string {
   if (inputs.materialised) return 'SELECT * FROM derive_history';
+  // With one submission every event is its own latest edition.
+  if (inputs.history.length === 1 && inputs.history[0] === inputs.latest) return latestEvents(inputs);
   const order = inputs.history.map((id, i) => `WHEN ${checkId(id)} THEN ${i + 1}`).join(' ');
   const key = `concat_ws('|', la_code, coalesce(nhs_pseudonym, la_pseudonym), event_type, CAST(event_start AS TEXT),
       coalesce(route_of_access, ''), coalesce(service_type, ''), coalesce(service_component, ''),
