@@ -53,7 +53,7 @@ export function cldCommands(cli: Command, out: (line: string) => void): void {
       'Derive SALT, ASCOF and activity figures for a council and period from its latest covering submission',
     )
     .requiredOption('--la <code>', 'the council')
-    .requiredOption('--period <label>', "'2024-25', 'Q1 2024-25' or '2024-06'")
+    .requiredOption('--period <label>', "'2024-25', 'Q1 2024-25', '2024-06' or '12 months to 2024-06'")
     .option('--as <email>', 'record the derivation as this user')
     .action((o: { la: string; period: string; as?: string }) =>
       withServices('cld derive', async (s) => {
@@ -159,7 +159,7 @@ export function cldCommands(cli: Command, out: (line: string) => void): void {
   sg.command('derive')
     .description('Derive the safeguarding measures for a council and period')
     .requiredOption('--la <code>', 'the council')
-    .requiredOption('--period <label>', "'2024-25', 'Q1 2024-25' or '2024-06'")
+    .requiredOption('--period <label>', "'2024-25', 'Q1 2024-25', '2024-06' or '12 months to 2024-06'")
     .option('--as <email>', 'record the derivation as this user')
     .action((o: { la: string; period: string; as?: string }) =>
       withServices('safeguarding derive', async (s) => {

@@ -125,7 +125,12 @@ async function loadDemoCld(services: Services, log: (line: string) => void): Pro
       periodEnd: sg.periodEnd,
     });
     log(`Demo safeguarding extract: ${imported.status}.`);
-    for (const period of [DEMO_CLD.year, ...[1, 2, 3, 4].map((q) => `Q${q} ${DEMO_CLD.year}`)]) {
+    for (const period of [
+      DEMO_CLD.year,
+      ...[1, 2, 3, 4].map((q) => `Q${q} ${DEMO_CLD.year}`),
+      '12 months to 2025-03',
+      '2025-03',
+    ]) {
       const result = await services.cld.derive(actor, { laCode: DEMO_CLD.council, period });
       if (result.status === 'written') log(`Demo CLD figures for ${period}: ${result.added} added.`);
       await services.safeguarding.derive(actor, { laCode: DEMO_CLD.council, period });

@@ -43,3 +43,16 @@ test('previous periods step back across year boundaries', () => {
   assert.equal(financialYearOf('2024-03-31').label, '2023-24');
   assert.equal(financialYearOf('2024-04-01').label, '2024-25');
 });
+
+test('rolling twelve months end with the named month and step back a year', () => {
+  const p = parsePeriod('12 months to 2024-06');
+  assert.deepEqual(p, {
+    kind: 'rolling-12',
+    label: '12 months to 2024-06',
+    start: '2023-07-01',
+    end: '2024-06-30',
+  });
+  assert.equal(parsePeriod('12 months to 2024-12')?.start, '2024-01-01');
+  assert.equal(parsePeriod('12 months to 2024-13'), undefined);
+  assert.equal(p && previousPeriod(p).label, '12 months to 2023-06');
+});

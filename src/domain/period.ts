@@ -1,8 +1,9 @@
 /**
  * Reporting periods. Financial years run 1 April to 31 March and are written '2019-20';
- * quarters are 'Q1 2019-20' (Q1 = Apr-Jun); months are '2019-04'.
+ * quarters are 'Q1 2019-20' (Q1 = Apr-Jun); months are '2019-04'; rolling twelve months are
+ * '12 months to 2019-06' (July 2018 to June 2019), the window councils use for review coverage.
  */
-export type PeriodKind = 'year' | 'quarter' | 'month';
+export type PeriodKind = 'year' | 'quarter' | 'month' | 'rolling-12';
 
 export interface Period {
   kind: PeriodKind;
@@ -47,13 +48,30 @@ export function month(year: number, m: number): Period {
   };
 }
 
+/** The twelve months ending with the given month. */
+export function rollingYear(year: number, m: number): Period {
+  const first = m === 12 ? { y: year, m: 1 } : { y: year - 1, m: m + 1 };
+  return {
+    kind: 'rolling-12',
+    label: `12 months to ${year}-${pad(m)}`,
+    start: iso(first.y, first.m, 1),
+    end: iso(year, m, lastDay(year, m)),
+  };
+}
+
+const ROLLING = /^12 months to (\d{4})-(\d{2})$/i;
 const YEAR = /^(\d{4})[-/](\d{2}|\d{4})$/;
 const QUARTER = /^Q([1-4])\s+(\d{4}[-/]\d{2,4})$/i;
 const MONTH = /^(\d{4})-(\d{2})$/;
 
-/** Parses '2019-20', '2019/20', '2019-2020', 'Q3 2019-20' or '2019-04'; undefined when not a period. */
+/** Parses '2019-20', '2019/20', '2019-2020', 'Q3 2019-20', '2019-04' or '12 months to 2019-06'; else undefined. */
 export function parsePeriod(text: string): Period | undefined {
   const s = text.trim();
+  const r = ROLLING.exec(s);
+  if (r) {
+    const mm = Number(r[2]);
+    return mm >= 1 && mm <= 12 ? rollingYear(Number(r[1]), mm) : undefined;
+  }
   const q = QUARTER.exec(s);
   if (q) {
     const fy = parsePeriod(q[2] ?? '');
@@ -90,6 +108,10 @@ export function previousPeriod(p: Period): Period {
   const m = Number(p.start.slice(5, 7));
   if (p.kind === 'year') return financialYear(y - 1);
   if (p.kind === 'month') return m === 1 ? month(y - 1, 12) : month(y, m - 1);
+  if (p.kind === 'rolling-12') {
+    const ey = Number(p.end.slice(0, 4));
+    return rollingYear(ey - 1, Number(p.end.slice(5, 7)));
+  }
   const fy = Number(financialYearOf(p.start).start.slice(0, 4));
   const q = Number(p.label.slice(1, 2));
   return q === 1 ? quarter(fy - 1, 4) : quarter(fy, (q - 1) as 1 | 2 | 3);

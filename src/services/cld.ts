@@ -120,7 +120,10 @@ export interface CldDependencies {
 
 function periodOf(label: string): DomainPeriod {
   const p = parsePeriod(label);
-  if (!p) throw new ValidationError(`'${label}' is not a period: use '2024-25', 'Q1 2024-25' or '2024-06'.`);
+  if (!p)
+    throw new ValidationError(
+      `'${label}' is not a period: use '2024-25', 'Q1 2024-25', '2024-06' or '12 months to 2024-06'.`,
+    );
   return p;
 }
 
