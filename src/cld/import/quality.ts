@@ -198,7 +198,7 @@ async function rejections(q: CaseQueryable, report: QualityReport, malformed: re
           null,
           'malformed-line',
           'reject',
-          `The line is not a well-formed CSV record (${m.error.toLowerCase()}).`,
+          `The line is not a well-formed CSV record (${m.error.toLowerCase()})${m.lastLine ? `; the record runs on to line ${m.lastLine}` : ''}.`,
         ),
       ],
     })),

@@ -3,11 +3,12 @@
  * file does, map coded values through the domain vocabulary, type every field and work out which rows
  * cannot load and why. Nothing here touches stored submissions.
  */
+import { createReadStream } from 'node:fs';
 import { matchCodeIn, type CodeSet } from '../../domain/cld/codes.js';
 import { CLD_FIELDS, type CldFieldKey } from '../../domain/cld/fields.js';
 import type { HeaderMapping } from '../../domain/cld/headers.js';
 import type { CaseQueryable } from '../engine/case-store.js';
-import { CODED_FIELDS, stateColumn, stateSql, valueColumn, valueSql } from './columns.js';
+import { CODED_FIELDS, stateColumn, stateSql, textColumn, valueColumn, valueSql } from './columns.js';
 import { rejectionSql } from './rules.js';
 
 export interface StageContext {
@@ -22,19 +23,140 @@ export const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')
 export const quoteText = (text: string): string => `'${text.replace(/'/g, "''")}'`;
 
 export interface MalformedLine {
+  /** The file line the record starts on (as an editor numbers lines). */
   line: number;
+  /** The line it ends on, when the record runs over several lines (an unclosed quote runs to the end). */
+  lastLine?: number;
   error: string;
 }
 
-/** Reads the file into `cld_raw` (text columns) and lists lines that are not well-formed records. */
+/**
+ * Where each record of a CSV file starts, header first: `logical` counts line breaks outside quoted
+ * fields (blank lines included), which is how DuckDB numbers the lines it rejects; `physical` counts
+ * every line break, which is the line a council sees in an editor; `lastPhysical` is the line a record
+ * ends on (a quote left open runs to the end of the file). Blank lines are not records (DuckDB skips
+ * them).
+ */
+export interface RecordLines {
+  count: number;
+  logical: Int32Array;
+  physical: Int32Array;
+  lastPhysical: Int32Array;
+}
+
+const QUOTE = 0x22;
+const COMMA = 0x2c;
+const LF = 0x0a;
+const CR = 0x0d;
+
+export async function scanRecords(file: string): Promise<RecordLines> {
+  let size = 1024;
+  let logical = new Int32Array(size);
+  let physical = new Int32Array(size);
+  let lastPhysical = new Int32Array(size);
+  let count = 0;
+  let line = 1;
+  let logicalLine = 1;
+  let inQuote = false;
+  // A quote seen inside a quoted field: the next byte says whether it was an escaped quote or the end.
+  let quotePending = false;
+  let fieldStart = true;
+  let open = false;
+  let first = true;
+  let last = -1;
+  const startRecord = () => {
+    if (count === size) {
+      size *= 2;
+      const grow = (a: Int32Array) => {
+        const b = new Int32Array(size);
+        b.set(a);
+        return b;
+      };
+      logical = grow(logical);
+      physical = grow(physical);
+      lastPhysical = grow(lastPhysical);
+    }
+    logical[count] = logicalLine;
+    physical[count] = line;
+    count += 1;
+    open = true;
+  };
+  for await (const chunk of createReadStream(file)) {
+    const bytes = chunk as Buffer;
+    // A byte order mark is not content.
+    let i = first && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+    first = false;
+    for (; i < bytes.length; i++) {
+      const b = bytes[i] as number;
+      last = b;
+      if (inQuote) {
+        if (quotePending) {
+          quotePending = false;
+          if (b === QUOTE) continue;
+          inQuote = false;
+        } else {
+          if (b === QUOTE) quotePending = true;
+          else if (b === LF) line += 1;
+          continue;
+        }
+      }
+      if (b === LF) {
+        if (open) lastPhysical[count - 1] = line;
+        open = false;
+        fieldStart = true;
+        line += 1;
+        logicalLine += 1;
+        continue;
+      }
+      if (b === CR) continue;
+      if (!open) startRecord();
+      if (b === QUOTE && fieldStart) inQuote = true;
+      fieldStart = b === COMMA;
+    }
+  }
+  // A record still open at the end (a quote never closed) ends on the last line that has anything on it.
+  if (open) lastPhysical[count - 1] = last === LF ? line - 1 : line;
+  return { count, logical, physical, lastPhysical };
+}
+
+async function tableExists(q: CaseQueryable, name: string): Promise<boolean> {
+  const [row] = await q.all<{ n: number }>(
+    'SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = $1 AND temporary',
+    [name],
+  );
+  return Number(row?.n ?? 0) > 0;
+}
+
+/**
+ * DuckDB's column names: the header texts, except that a blank header gets a name and a repeated one
+ * (DuckDB compares names without regard to case) a suffix, so that the first of two columns keeps the
+ * name the header mapping uses for it.
+ */
+function columnNames(headers: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return headers.map((h, i) => {
+    let name = h || `column${i + 1}`;
+    for (let n = 2; seen.has(name.toLowerCase()); n++) name = `${h || `column${i + 1}`} (${n})`;
+    seen.add(name.toLowerCase());
+    return name;
+  });
+}
+
+/**
+ * Reads the file into `cld_raw` (text columns) and lists the records that are not well-formed, by the
+ * line they start on. When blank lines, records over several lines or malformed records move records
+ * off line k + 2 (the k-th record read), `cld_lines` gives each record's line.
+ */
 export async function readRaw(
   q: CaseQueryable,
   file: string,
   headers: readonly string[],
 ): Promise<MalformedLine[]> {
-  for (const t of ['cld_raw', 'cld_reject_errors', 'cld_reject_scans'])
+  for (const t of ['cld_raw', 'cld_reject_errors', 'cld_reject_scans', 'cld_lines', 'cld_line_breaks'])
     await q.run(`DROP TABLE IF EXISTS ${t}`);
-  const columns = headers.map((h, i) => `${quoteText(h || `column${i + 1}`)}: 'VARCHAR'`).join(', ');
+  const columns = columnNames(headers)
+    .map((h) => `${quoteText(h)}: 'VARCHAR'`)
+    .join(', ');
   await q.run(
     `CREATE TEMP TABLE cld_raw AS SELECT * FROM read_csv(${quoteText(file)},
        header = true, auto_detect = false, columns = {${columns}}, delim = ',', quote = '"', escape = '"',
@@ -45,14 +167,67 @@ export async function readRaw(
   const rows = await q.all<{ line: number; error: string }>(
     `SELECT CAST(line AS INTEGER) AS line, min(error_type) AS error FROM cld_reject_errors GROUP BY line ORDER BY line`,
   );
-  return rows;
+  const [read] = await q.all<{ n: number }>('SELECT count(*) AS n FROM cld_raw');
+  return placeRecords(q, await scanRecords(file), rows, Number(read?.n ?? 0));
 }
 
 /**
- * `cld_lines`: the file line of each record read. Well-formed records keep file order, so the k-th of
- * them sits on line k + 2 plus the malformed lines before it.
+ * Matches DuckDB's records with the scan: the records it rejected are known by their logical line, the
+ * rest are read in file order. If the two disagree (a file DuckDB splits differently), the lines DuckDB
+ * gave are used as they are and records are taken to sit one to a line (`numberLines`).
+ */
+async function placeRecords(
+  q: CaseQueryable,
+  scan: RecordLines,
+  rejected: readonly { line: number; error: string }[],
+  read: number,
+): Promise<MalformedLine[]> {
+  const byLogical = new Map<number, number>();
+  for (let i = 1; i < scan.count; i++) byLogical.set(scan.logical[i] as number, i);
+  const bad = new Set<number>();
+  const malformed: MalformedLine[] = [];
+  for (const r of rejected) {
+    const i = byLogical.get(r.line);
+    if (i === undefined) return [...rejected];
+    bad.add(i);
+    const line = scan.physical[i] as number;
+    const last = scan.lastPhysical[i] as number;
+    malformed.push({ line, ...(last > line ? { lastLine: last } : {}), error: r.error });
+  }
+  if (scan.count - 1 - bad.size !== read) return [...rejected];
+  // Accepted record k sits on line k + 2 + offset; the offset changes only where the file is irregular,
+  // so it is kept as (first record, offset) pairs.
+  const breaks: [number, number][] = [];
+  let k = 0;
+  for (let i = 1; i < scan.count; i++) {
+    if (bad.has(i)) continue;
+    const offset = (scan.physical[i] as number) - (k + 2);
+    if (k === 0 || breaks[breaks.length - 1]?.[1] !== offset) breaks.push([k, offset]);
+    k += 1;
+  }
+  if (breaks.some(([, offset]) => offset !== 0)) {
+    await q.run('CREATE TEMP TABLE cld_line_breaks (first_rid BIGINT, line_offset INTEGER)');
+    for (let i = 0; i < breaks.length; i += 500) {
+      const batch = breaks.slice(i, i + 500);
+      await q.run(
+        `INSERT INTO cld_line_breaks VALUES ${batch.map((_, j) => `($${2 * j + 1}, $${2 * j + 2})`).join(', ')}`,
+        batch.flat(),
+      );
+    }
+    await q.run(
+      `CREATE TEMP TABLE cld_lines AS SELECT r.rid, CAST(r.rid + 2 + b.line_offset AS INTEGER) AS line
+       FROM (SELECT rowid AS rid FROM cld_raw) r ASOF JOIN cld_line_breaks b ON r.rid >= b.first_rid`,
+    );
+  }
+  return malformed;
+}
+
+/**
+ * `cld_lines`, when `readRaw` could not place the records itself: well-formed records keep file order,
+ * so the k-th of them sits on line k + 2 plus the malformed lines before it.
  */
 export async function numberLines(q: CaseQueryable, malformed: readonly MalformedLine[]): Promise<void> {
+  if (await tableExists(q, 'cld_lines')) return;
   await q.run('DROP TABLE IF EXISTS cld_malformed');
   await q.run('CREATE TEMP TABLE cld_malformed (line INTEGER, accepted_before INTEGER)');
   for (const [i, m] of malformed.entries()) {
@@ -89,7 +264,7 @@ export async function mapCodes(
   if (present.length === 0) return;
   // One pass over the file for every coded column's distinct values.
   const [lists] = await q.all<Record<string, (string | null)[]>>(
-    `SELECT ${present.map((p) => `list(DISTINCT nullif(trim(${quoteIdent(p.header)}), '')) AS ${quoteIdent(p.key)}`).join(', ')} FROM cld_raw`,
+    `SELECT ${present.map((p) => `list(DISTINCT nullif(cld_trim(${quoteIdent(p.header)}), '')) AS ${quoteIdent(p.key)}`).join(', ')} FROM cld_raw`,
   );
   const rows = present.flatMap(({ key }) =>
     (lists?.[key] ?? [])
@@ -116,15 +291,21 @@ export async function typeRows(
   q: CaseQueryable,
   mapping: HeaderMapping,
   context: StageContext,
-  numbered: boolean,
+  numberedLines: boolean,
 ): Promise<void> {
-  const text = (key: CldFieldKey) => {
-    const header = mapping.byField.get(key);
-    return header === undefined ? 'CAST(NULL AS TEXT)' : `nullif(trim(r.${quoteIdent(header)}), '')`;
-  };
-  const rowHash = `hash(${[...mapping.byField.values()].map((h) => `r.${quoteIdent(h)}`).join(', ')})`;
-  const line = numbered ? 'l.line' : 'CAST(r.rowid + 2 AS INTEGER)';
-  const from = numbered ? 'cld_raw r JOIN cld_lines l ON l.rid = r.rowid' : 'cld_raw r';
+  // readRaw numbers irregular files itself, malformed lines or not.
+  const numbered = numberedLines || (await tableExists(q, 'cld_lines'));
+  const present = CLD_FIELDS.filter((f) => mapping.byField.has(f.key));
+  const text = (key: CldFieldKey) =>
+    mapping.byField.has(key) ? `r.${textColumn(key)}` : 'CAST(NULL AS TEXT)';
+  // Each cell is trimmed once, and the whole-row hash taken once, in a subquery the typing reads.
+  const trimmed = `(SELECT rowid AS rid,
+       hash(${[...mapping.byField.values()].map((h) => quoteIdent(h)).join(', ')}) AS row_hash,
+       ${present.map((f) => `nullif(cld_trim(${quoteIdent(mapping.byField.get(f.key) ?? '')}), '') AS ${textColumn(f.key)}`).join(',\n       ')}
+     FROM cld_raw)`;
+  const rowHash = 'r.row_hash';
+  const line = numbered ? 'l.line' : 'CAST(r.rid + 2 AS INTEGER)';
+  const from = numbered ? `${trimmed} r JOIN cld_lines l ON l.rid = r.rid` : `${trimmed} r`;
   const joins = CODED_FIELDS.map(
     (f) =>
       `LEFT JOIN cld_code_map m_${f.key} ON m_${f.key}.field = '${f.key}' AND m_${f.key}.raw = ${text(f.key)}`,
@@ -152,7 +333,7 @@ export async function typeRows(
   // from cld_raw (by rid) only for the few invalid values the report quotes.
   await q.run(
     `CREATE TEMP TABLE cld_typed AS
-     SELECT r.rowid AS rid, ${line} AS line,
+     SELECT r.rid, ${line} AS line,
        CASE WHEN rp.first_line < ${line} THEN 2 ELSE 1 END AS copy_number,
        ${CLD_FIELDS.map((f) => `${valueSql(f, text(f.key))} AS ${valueColumn(f.key)}`).join(',\n       ')},
        ${CLD_FIELDS.map((f) => `CAST(${stateSql(f, text(f.key))} AS TINYINT) AS ${stateColumn(f.key)}`).join(',\n       ')},
@@ -171,7 +352,7 @@ export async function typeRows(
 /** The submitted text of one field on the given rows, for quoting invalid values. */
 export function rawTextSql(mapping: HeaderMapping, key: CldFieldKey): string {
   const header = mapping.byField.get(key);
-  return header === undefined ? 'CAST(NULL AS TEXT)' : `trim(r.${quoteIdent(header)})`;
+  return header === undefined ? 'CAST(NULL AS TEXT)' : `cld_trim(r.${quoteIdent(header)})`;
 }
 
 export async function dropStage(q: CaseQueryable): Promise<void> {
@@ -182,7 +363,9 @@ export async function dropStage(q: CaseQueryable): Promise<void> {
     'cld_reject_scans',
     'cld_malformed',
     'cld_lines',
+    'cld_line_breaks',
     'cld_code_map',
+    'cld_pseudonyms',
     'cld_repeats',
     'cld_text',
     'cld_values',

@@ -5,7 +5,7 @@
  */
 import type { Day } from './dates.js';
 import { request } from './journey.js';
-import { newEvent, type PeriodContext, type SyntheticEvent, type SyntheticPerson } from './model.js';
+import { newEvent, type PeriodContext, type SyntheticEvent } from './model.js';
 import { weighted, type Rng } from './random.js';
 import { serviceLine } from './services.js';
 import type { OutcomeKey } from './vocabulary.js';
@@ -20,7 +20,6 @@ const CARER_OUTCOME = weighted<OutcomeKey>([
 export function carerJourney(
   rng: Rng,
   ctx: PeriodContext,
-  carer: SyntheticPerson,
   age: number,
   events: SyntheticEvent[],
   notBefore: Day,
@@ -28,7 +27,6 @@ export function carerJourney(
   const from = Math.max(ctx.periodStart, notBefore);
   if (from > ctx.periodEnd) return;
   const day = from + rng.int(0, ctx.periodEnd - from);
-  const linked = (carer.carer?.linkedIds.length ?? 0) > 0;
   let contact: SyntheticEvent;
   if (rng.chance(0.45)) {
     let start = day;
@@ -38,7 +36,7 @@ export function carerJourney(
       start = (req.end ?? day) + rng.days(14, 90);
     }
     contact = newEvent('assessment', start, start + rng.days(5, 45));
-    contact.assessmentType = linked && rng.chance(0.3) ? 'carerJoint' : 'carer';
+    contact.assessmentType = 'carer';
     contact.assessmentMethod = rng.chance(0.75) ? 'faceToFace' : 'remote';
     contact.eligible = rng.chance(0.8) ? 'yes' : 'no';
   } else {

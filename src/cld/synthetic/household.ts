@@ -43,7 +43,7 @@ export function buildHousehold(sc: SlotContext, slot: number): Household {
   if (kind < 0.05) {
     const carer = drawCarer(rng, ctx, ids(0), []);
     const events: SyntheticEvent[] = [];
-    carerJourney(rng, ctx, carer, ageOf(carer, ctx.periodEnd), events, ctx.periodStart);
+    carerJourney(rng, ctx, ageOf(carer, ctx.periodEnd), events, ctx.periodStart);
     household.members.push({ person: carer, events: finish(rng, sc, carer, events, null) });
     return household;
   }
@@ -57,7 +57,7 @@ export function buildHousehold(sc: SlotContext, slot: number): Household {
   if (person.hasUnpaidCarer === 'yes' && firstService && rng.chance(0.25)) {
     const carer = drawCarer(rng, ctx, ids(1), [person.laId]);
     const carerEvents: SyntheticEvent[] = [];
-    carerJourney(rng, ctx, carer, ageOf(carer, ctx.periodEnd), carerEvents, firstService.start);
+    carerJourney(rng, ctx, ageOf(carer, ctx.periodEnd), carerEvents, firstService.start);
     household.members.push({ person: carer, events: finish(rng, sc, carer, carerEvents, null) });
   }
   return household;

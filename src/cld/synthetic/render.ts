@@ -20,6 +20,7 @@ import {
   EVENT_OUTCOME,
   EVENT_TYPE,
   GENDER,
+  HEARING_IMPAIRMENT,
   PRIMARY_SUPPORT_REASON,
   REVIEW_METHOD,
   REVIEW_OUTCOMES_ACHIEVED,
@@ -28,6 +29,7 @@ import {
   SERVICE_COMPONENT,
   SERVICE_TYPE,
   spellings,
+  VISUAL_IMPAIRMENT,
   YES_NO,
   type Release,
 } from './vocabulary.js';
@@ -58,6 +60,8 @@ function vocabularyFor(release: Release) {
     accommodation: spellings(ACCOMMODATION_STATUS, release),
     employment: spellings(EMPLOYMENT_STATUS, release),
     yesNo: spellings(YES_NO, release),
+    visual: spellings(VISUAL_IMPAIRMENT, release),
+    hearing: spellings(HEARING_IMPAIRMENT, release),
     funding: spellings(CLIENT_FUNDING_STATUS, release),
     eventType: spellings(EVENT_TYPE, release),
     outcome: spellings(EVENT_OUTCOME, release),
@@ -224,8 +228,8 @@ export class RowWriter {
     f[COL.Employment_Status] = p.employment === null ? '' : v.employment[p.employment];
     f[COL.Has_Unpaid_Carer] = p.hasUnpaidCarer === null ? '' : v.yesNo[p.hasUnpaidCarer];
     f[COL.Autism_Spectrum_Disorder_ASD] = p.autism === null ? '' : v.yesNo[p.autism];
-    f[COL.Visual_Impairment] = p.visualImpairment === null ? '' : v.yesNo[p.visualImpairment];
-    f[COL.Hearing_Impairment] = p.hearingImpairment === null ? '' : v.yesNo[p.hearingImpairment];
+    f[COL.Visual_Impairment] = p.visualImpairment === null ? '' : v.visual[p.visualImpairment];
+    f[COL.Hearing_Impairment] = p.hearingImpairment === null ? '' : v.hearing[p.hearingImpairment];
     f[COL.Dementia] = p.dementia === null ? '' : v.yesNo[p.dementia];
     f[COL.Client_Funding_Status] = p.funding === null ? '' : v.funding[p.funding];
     const c = p.carer;

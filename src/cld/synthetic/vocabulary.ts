@@ -1,9 +1,14 @@
 /**
  * The coded values the generator writes, each with its release 1 and release 2 spelling. These are the
  * generator's own lists, written from the reference documents where they quote values (service types,
- * event outcomes, review reasons, accommodation statuses, delivery mechanisms) and in the same style
- * elsewhere. They are self-contained on purpose: the CLD domain vocabularies are written separately, and
- * a test there can compare the two.
+ * event outcomes, review reasons, accommodation statuses, delivery mechanisms). Elsewhere they were first
+ * written "in the same style", and several of those guesses were not the specification's spellings: they
+ * now follow the sources the domain vocabulary (src/domain/cld/vocabulary.ts) cites — DHSC's published CLD
+ * cleaning tables and person-details SQL (release 1 employment statuses, primary support reasons, service
+ * components; release 2 ethnicities) — and the domain's lists where no public source settles the wording.
+ * The lists stay separate from the domain on purpose, so that `vocabulary.test.ts` beside them proves every
+ * value the generator can write is a valid value of its release, and a clean file is detected as that
+ * release. Deliberately invalid values belong to the dirty row kinds (render.ts), not here.
  */
 import type { CldColumn } from './columns.js';
 
@@ -26,23 +31,21 @@ export const ETHNICITY = {
     'White: English, Welsh, Scottish, Northern Irish or British',
   ],
   whiteIrish: same('White: Irish'),
+  // The census wording in both releases (the domain also accepts 'White: Gypsy / Irish Traveller').
   whiteTraveller: same('White: Gypsy or Irish Traveller'),
   whiteOther: same('White: Any other White background'),
   mixedWhiteBlackCaribbean: [
-    'Mixed / Multiple ethnic groups: White and Black Caribbean',
-    'Mixed or Multiple ethnic groups: White and Black Caribbean',
+    'Mixed: White and Black Caribbean',
+    'Mixed or multiple ethnic groups: White and Black Caribbean',
   ],
   mixedWhiteBlackAfrican: [
-    'Mixed / Multiple ethnic groups: White and Black African',
-    'Mixed or Multiple ethnic groups: White and Black African',
+    'Mixed: White and Black African',
+    'Mixed or multiple ethnic groups: White and Black African',
   ],
-  mixedWhiteAsian: [
-    'Mixed / Multiple ethnic groups: White and Asian',
-    'Mixed or Multiple ethnic groups: White and Asian',
-  ],
+  mixedWhiteAsian: ['Mixed: White and Asian', 'Mixed or multiple ethnic groups: White and Asian'],
   mixedOther: [
-    'Mixed / Multiple ethnic groups: Any other Mixed / Multiple ethnic background',
-    'Mixed or Multiple ethnic groups: Any other Mixed or Multiple ethnic background',
+    'Mixed: Any other Mixed / multiple ethnic background',
+    'Mixed or multiple ethnic groups: Any other Mixed or multiple ethnic background',
   ],
   asianIndian: ['Asian / Asian British: Indian', 'Asian or Asian British: Indian'],
   asianPakistani: ['Asian / Asian British: Pakistani', 'Asian or Asian British: Pakistani'],
@@ -66,8 +69,8 @@ export const ETHNICITY = {
   ],
   otherArab: same('Other ethnic group: Arab'),
   otherAny: same('Other ethnic group: Any other ethnic group'),
-  refused: ['Refused', 'Not stated'],
-  notKnown: ['Undeclared / Not known', 'Not known'],
+  refused: ['Refused', 'No data: Refused'],
+  notKnown: ['Undeclared / Not known', 'No data: Undeclared or not known'],
 } as const satisfies Spellings;
 
 export const CLIENT_TYPE = {
@@ -77,28 +80,28 @@ export const CLIENT_TYPE = {
 } as const satisfies Spellings;
 
 export const PRIMARY_SUPPORT_REASON = {
-  physicalAccess: ['Physical Support: Access & Mobility only', 'Physical support: Access and mobility only'],
-  physicalPersonal: ['Physical Support: Personal Care Support', 'Physical support: Personal care support'],
+  physicalAccess: ['Physical Support: Access & mobility only', 'Physical support: Access and mobility only'],
+  physicalPersonal: ['Physical Support: Personal care support', 'Physical support: Personal care support'],
   sensoryVisual: [
-    'Sensory Support: Support for Visual Impairment',
+    'Sensory Support: Support for visual impairment',
     'Sensory support: Support for visual impairment',
   ],
   sensoryHearing: [
-    'Sensory Support: Support for Hearing Impairment',
+    'Sensory Support: Support for hearing impairment',
     'Sensory support: Support for hearing impairment',
   ],
   sensoryDual: [
-    'Sensory Support: Support for Dual Impairment',
+    'Sensory Support: Support for dual impairment',
     'Sensory support: Support for dual impairment',
   ],
   memory: ['Support with Memory & Cognition', 'Support with memory and cognition'],
   learningDisability: ['Learning Disability Support', 'Learning disability support'],
   mentalHealth: ['Mental Health Support', 'Mental health support'],
-  socialSubstance: ['Social Support: Substance Misuse Support', 'Social support: Substance misuse support'],
-  socialAsylum: ['Social Support: Asylum Seeker Support', 'Social support: Asylum seeker support'],
+  socialSubstance: ['Social Support: Substance misuse support', 'Social support: Substance misuse support'],
+  socialAsylum: ['Social Support: Asylum seeker support', 'Social support: Asylum seeker support'],
   socialIsolation: [
     'Social Support: Support for Social Isolation/Other',
-    'Social support: Support for social isolation or other',
+    'Social support: Support for social isolation or other reason',
   ],
   // Release 2 gives carers a primary support reason; release 1 leaves it blank for them.
   unpaidCarer: ['', 'Social support: Support to unpaid carer'],
@@ -159,18 +162,33 @@ export const EMPLOYMENT_STATUS = {
   paidUnder16: same('Paid: Less than 16 hours a week'),
   paid16Plus: same('Paid: 16 or more hours a week'),
   paidHoursUnknown: same('Paid: Hours per week unknown'),
-  seekingWork: ['Not in Paid Employment: Seeking work', 'Not in paid employment: Seeking work'],
+  // Release 1 as in DHSC's reference table of employment statuses (bracketed, not after a colon).
+  seekingWork: ['Not in Paid Employment (seeking work)', 'Not in paid employment: Seeking work'],
   notSeeking: [
-    'Not in Paid Employment: Not actively seeking work / retired',
+    'Not in Paid Employment (not actively seeking work / retired)',
     'Not in paid employment: Not actively seeking work or retired',
   ],
-  voluntary: ['Not in Paid Employment: Voluntary work only', 'Not in paid employment: Voluntary work only'],
+  voluntary: ['Not in Paid Employment (voluntary work only)', 'Not in paid employment: Voluntary work only'],
   unknown: same('Unknown'),
 } as const satisfies Spellings;
 
 export const YES_NO = {
   yes: same('Yes'),
   no: same('No'),
+  unknown: same('Unknown'),
+} as const satisfies Spellings;
+
+// Release 1 records only whether there is an impairment; release 2 records its severity, and a plain
+// yes or no is no longer one of its values.
+export const VISUAL_IMPAIRMENT = {
+  yes: ['Yes', 'Visual impairment - severity unknown'],
+  no: ['No', 'No visual impairment'],
+  unknown: same('Unknown'),
+} as const satisfies Spellings;
+
+export const HEARING_IMPAIRMENT = {
+  yes: ['Yes', 'Hearing impairment: Severity unknown'],
+  no: ['No', 'No hearing impairment'],
   unknown: same('Unknown'),
 } as const satisfies Spellings;
 
@@ -238,8 +256,9 @@ export const ROUTE_OF_ACCESS = {
 export const ASSESSMENT_TYPE = {
   longTerm: ['Long Term Assessment', 'Long term assessment'],
   shortTerm: ['Short Term Assessment', 'Short term assessment'],
+  // The specification has no joint carer assessment type: assessing a carer with the person cared for is
+  // still a carer assessment.
   carer: ['Carer Assessment', 'Unpaid carer assessment'],
-  carerJoint: ['Joint Carer Assessment', 'Joint unpaid carer assessment'],
 } as const satisfies Spellings;
 
 export const ASSESSMENT_METHOD = {
@@ -267,14 +286,14 @@ export const SERVICE_COMPONENT = {
   longTermNursing: ['Long Term Nursing Care', 'Long term nursing care'],
   longTermResidential: ['Long Term Residential Care', 'Long term residential care'],
   shortTermResidential: ['Short Term Residential Care', 'Short term residential care'],
-  homeSupport: ['Home Support / Domiciliary Care', 'Home support or domiciliary care'],
+  homeSupport: ['Home Support', 'Home support or domiciliary care'],
   daySupport: ['Day Support', 'Day support'],
   meals: same('Meals'),
   transport: same('Transport'),
-  equipment: ['Equipment & Adaptations', 'Equipment'],
+  equipment: same('Equipment'),
   directPayment: ['Direct Payment', 'Direct payment'],
   sharedLives: same('Shared Lives'),
-  supportedLiving: ['Supported Living', 'Community supported living'],
+  supportedLiving: ['Community Supported Living', 'Community supported living'],
   extraCare: ['Extra Care Housing', 'Extra care housing'],
   reablement: same('Reablement'),
   professional: ['Professional Support', 'Professional support: Other'],
@@ -291,21 +310,22 @@ export const DELIVERY_MECHANISM = {
   commissioned: ['CASSR Commissioned Support', 'CASSR commissioned support'],
 } as const satisfies Spellings;
 
-// Release 1 spellings as quoted in the LTS002 section of the reference document.
+// Release 1 spellings as quoted in the LTS002 section of the reference document; release 2 as the domain
+// spells them (unplanned reasons after 'Unplanned:', as DHSC's review-type SQL expects a leading word).
 export const REVIEW_REASON = {
-  planned: ['Planned', 'Planned review'],
+  planned: same('Planned'),
   hospital: [
     'Unplanned - Hospital (Planned and unplanned episodes)',
-    'Unplanned review: Hospital (planned and unplanned episodes)',
+    'Unplanned: Hospital (planned and unplanned episodes)',
   ],
-  carer: ['Unplanned - Carer related', 'Unplanned review: Unpaid carer related'],
-  safeguarding: ['Unplanned - Safeguarding concern', 'Unplanned review: Safeguarding concern'],
-  providerFailure: ['Unplanned - Provider Failure', 'Unplanned review: Provider failure'],
+  carer: ['Unplanned - Carer related', 'Unplanned: Unpaid carer related'],
+  safeguarding: ['Unplanned - Safeguarding concern', 'Unplanned: Safeguarding concern'],
+  providerFailure: ['Unplanned - Provider Failure', 'Unplanned: Provider failure'],
   commissioning: [
     'Unplanned - Change in Commissioning arrangements',
-    'Unplanned review: Change in commissioning arrangements',
+    'Unplanned: Change in commissioning arrangements',
   ],
-  other: ['Unplanned - Other Reason', 'Unplanned review: Other reason'],
+  other: ['Unplanned - Other Reason', 'Unplanned: Other reason'],
 } as const satisfies Spellings;
 
 export const REVIEW_OUTCOMES_ACHIEVED = {
@@ -365,8 +385,8 @@ export const CODED_COLUMNS = {
   Employment_Status: EMPLOYMENT_STATUS,
   Has_Unpaid_Carer: YES_NO,
   Autism_Spectrum_Disorder_ASD: YES_NO,
-  Visual_Impairment: YES_NO,
-  Hearing_Impairment: YES_NO,
+  Visual_Impairment: VISUAL_IMPAIRMENT,
+  Hearing_Impairment: HEARING_IMPAIRMENT,
   Dementia: YES_NO,
   Client_Funding_Status: CLIENT_FUNDING_STATUS,
   Event_Type: EVENT_TYPE,

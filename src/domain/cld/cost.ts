@@ -14,6 +14,29 @@ export interface Decimal {
 const DECIMAL = /^([-+])?(\d+)(?:\.(\d+))?$/;
 const MAX_SCALE = 6;
 
+/**
+ * The largest unit cost read as one: £99,999,999.99. Anything larger is a keying error (no care costs a
+ * hundred million pounds a unit), and the bound keeps every weekly cost inside a 64-bit integer of pence
+ * however many units are planned.
+ */
+export const MAX_UNIT_COST_PENCE = 9_999_999_999n;
+/** Planned units per week must be below this (a week has 168 hours); larger values are keying errors. */
+export const PLANNED_UNITS_LIMIT = 1_000_000;
+
+/** A unit cost within the bounds above, or undefined. */
+export function parseBoundedUnitCost(raw: string): Pence | undefined {
+  const pence = parseUnitCost(raw);
+  return pence === undefined || pence < 0n || pence > MAX_UNIT_COST_PENCE ? undefined : pence;
+}
+
+/** Planned units per week: a decimal, not negative, below the limit above; undefined otherwise. */
+export function parsePlannedUnits(raw: string): Decimal | undefined {
+  const d = parseDecimal(raw);
+  if (!d || d.digits < 0n || d.digits >= BigInt(PLANNED_UNITS_LIMIT) * 10n ** BigInt(d.scale))
+    return undefined;
+  return d;
+}
+
 /** Parses '10', '7.5', '0.25', '1,200.00'; undefined for anything else or more than six decimals. */
 export function parseDecimal(raw: string): Decimal | undefined {
   const m = DECIMAL.exec(raw.trim().replace(/,(?=\d{3}(\D|$))/g, ''));

@@ -8,9 +8,14 @@ const UK = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?: \d{1,2}:\d{2}(?::\d{2})?)?$/
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
+const leap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+// The year 0000 is not a date (there is no year zero, and SQL Server's DATE, which the national code
+// casts to, starts at 0001-01-01).
 function valid(y: number, m: number, d: number): string | undefined {
-  if (m < 1 || m > 12 || d < 1) return undefined;
-  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  if (y < 1 || m < 1 || m > 12 || d < 1) return undefined;
+  const days = m === 2 && leap(y) ? 29 : (DAYS[m - 1] as number);
   return d <= days ? `${pad(y, 4)}-${pad(m)}-${pad(d)}` : undefined;
 }
 

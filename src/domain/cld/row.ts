@@ -5,7 +5,7 @@
  */
 import type { Pence } from '../money.js';
 import { matchCodeIn, type CodeSet, type Release } from './codes.js';
-import { parseDecimal, parseUnitCost, weeklyCost } from './cost.js';
+import { parseBoundedUnitCost, parsePlannedUnits, weeklyCost } from './cost.js';
 import { ageAt, parseCldDate, yearMonth } from './dates.js';
 import type { CldEvent } from './event.js';
 import { CLD_FIELDS, fieldOf, type CldFieldKey, type RowFacts } from './fields.js';
@@ -101,7 +101,8 @@ const FULL_POSTCODE = /^([A-Z]{1,2}\d[A-Z\d]?)\s*\d[A-Z]{2}$/;
 const DISTRICT_ONLY = /^([A-Z]{1,2}\d[A-Z\d]?)$/;
 
 export function postcodeDistrict(raw: string): string | undefined {
-  const s = raw.trim().toUpperCase();
+  // Only a to z are upper-cased: toUpperCase() would also turn 'ſ' into 'S' and 'ß' into 'SS'.
+  const s = raw.trim().replace(/[a-z]+/g, (letters) => letters.toUpperCase());
   return (FULL_POSTCODE.exec(s) ?? DISTRICT_ONLY.exec(s))?.[1];
 }
 
@@ -261,8 +262,8 @@ export function parseCldRow(
   let unitCost: Pence | null = null;
   if (!unitCostRaw) mark('unitCost', 'blank');
   else {
-    const pence = parseUnitCost(unitCostRaw);
-    if (pence === undefined || pence < 0n) {
+    const pence = parseBoundedUnitCost(unitCostRaw);
+    if (pence === undefined) {
       invalid(
         'unitCost',
         'invalid-number',
@@ -278,14 +279,11 @@ export function parseCldRow(
   const unitsRaw = cell('plannedUnitsPerWeek');
   let units: string | null = null;
   if (!unitsRaw) mark('plannedUnitsPerWeek', 'blank');
-  else {
-    const d = parseDecimal(unitsRaw);
-    if (!d || d.digits < 0n) {
-      invalid('plannedUnitsPerWeek', 'invalid-number', unitsRaw, `'${unitsRaw}' is not a number of units.`);
-    } else {
-      units = unitsRaw.replace(/,/g, '');
-      mark('plannedUnitsPerWeek', 'valid');
-    }
+  else if (!parsePlannedUnits(unitsRaw)) {
+    invalid('plannedUnitsPerWeek', 'invalid-number', unitsRaw, `'${unitsRaw}' is not a number of units.`);
+  } else {
+    units = unitsRaw.replace(/,/g, '');
+    mark('plannedUnitsPerWeek', 'valid');
   }
 
   const birthMonth = birthDate ? yearMonth(birthDate) : null;

@@ -48,7 +48,13 @@ export const ethnicity = codeSet(
       'White: English, Welsh, Scottish, Northern Irish or British',
     ),
     v('white-irish', 'White: Irish'),
-    v('white-gypsy-irish-traveller', 'White: Gypsy / Irish Traveller', 'White: Gypsy or Irish Traveller'),
+    // 'Gypsy or Irish Traveller' in both releases: the census category the specification follows (and the
+    // NHS Digital CLD list's 'White (Gypsy or Irish Traveller)'). The slashed form is kept as a variant.
+    v(
+      'white-gypsy-irish-traveller',
+      ['White: Gypsy or Irish Traveller', 'White: Gypsy / Irish Traveller'],
+      'White: Gypsy or Irish Traveller',
+    ),
     v('white-roma', [], 'White: Roma'),
     v('white-other', 'White: Any other White background'),
     v(
