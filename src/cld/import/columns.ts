@@ -62,7 +62,10 @@ const SIX_DECIMALS = String.raw`^[-+]?\d+(\.\d{0,6}0*)?$`;
  */
 export const MACROS = [
   // Most cells have no white space at either end: the regular expression is cheaper than trim(s, set).
-  `CREATE OR REPLACE TEMP MACRO cld_trim(s) AS CASE WHEN regexp_matches(s, '^[${SPACE}]|[${SPACE}]$')
+  // Most cells start and end with a printable ASCII character: they skip the regular expression.
+  `CREATE OR REPLACE TEMP MACRO cld_trim(s) AS CASE
+     WHEN ord(left(s, 1)) BETWEEN 33 AND 126 AND ord(right(s, 1)) BETWEEN 33 AND 126 THEN s
+     WHEN regexp_matches(s, '^[${SPACE}]|[${SPACE}]$')
      THEN trim(s, '${String.fromCodePoint(...JS_SPACE_CODES)}') ELSE s END`,
   `CREATE OR REPLACE TEMP MACRO cld_ad(d) AS CASE WHEN d >= DATE '0001-01-01' THEN d END`,
   `CREATE OR REPLACE TEMP MACRO cld_iso(y, m, d) AS
@@ -133,9 +136,13 @@ export function valueSql(field: CldField, t: string): string {
 }
 
 /** 0 blank, 1 valid, 2 invalid (text given but no value), over the text SQL and the value column. */
-export const stateSql = (field: CldField, t: string): string =>
+/** Column saying whether the field had any text (before typing), so blank and invalid differ. */
+export const presentColumn = (key: CldFieldKey): string => `p_${key}`;
+
+/** 0 blank, 1 valid, 2 invalid (text given but no value), from the presence flag and the value. */
+export const stateSql = (field: CldField): string =>
   readerOf(field) === 'text'
-    ? `CASE WHEN ${t} IS NULL THEN 0 ELSE 1 END`
-    : `CASE WHEN ${t} IS NULL THEN 0 WHEN ${valueSql(field, t)} IS NOT NULL THEN 1 ELSE 2 END`;
+    ? `CASE WHEN ${valueColumn(field.key)} IS NULL THEN 0 ELSE 1 END`
+    : `CASE WHEN NOT ${presentColumn(field.key)} THEN 0 WHEN ${valueColumn(field.key)} IS NOT NULL THEN 1 ELSE 2 END`;
 
 export const CODED_FIELDS = CLD_FIELDS.filter((f) => readerOf(f) === 'code');

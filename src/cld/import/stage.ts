@@ -8,7 +8,16 @@ import { matchCodeIn, type CodeSet } from '../../domain/cld/codes.js';
 import { CLD_FIELDS, type CldFieldKey } from '../../domain/cld/fields.js';
 import type { HeaderMapping } from '../../domain/cld/headers.js';
 import type { CaseQueryable } from '../engine/case-store.js';
-import { CODED_FIELDS, stateColumn, stateSql, textColumn, valueColumn, valueSql } from './columns.js';
+import {
+  CODED_FIELDS,
+  presentColumn,
+  readerOf,
+  stateColumn,
+  stateSql,
+  textColumn,
+  valueColumn,
+  valueSql,
+} from './columns.js';
 import { rejectionSql } from './rules.js';
 
 export interface StageContext {
@@ -262,9 +271,10 @@ export async function mapCodes(
     return header === undefined ? [] : [{ key: f.key, header }];
   });
   if (present.length === 0) return;
-  // One pass over the file for every coded column's distinct values.
+  // One pass over the file for every coded column's distinct values, as sent: matching trims them, so
+  // the typing joins on the untrimmed text and no cell is trimmed twice.
   const [lists] = await q.all<Record<string, (string | null)[]>>(
-    `SELECT ${present.map((p) => `list(DISTINCT nullif(cld_trim(${quoteIdent(p.header)}), '')) AS ${quoteIdent(p.key)}`).join(', ')} FROM cld_raw`,
+    `SELECT ${present.map((p) => `list(DISTINCT ${quoteIdent(p.header)}) AS ${quoteIdent(p.key)}`).join(', ')} FROM cld_raw`,
   );
   const rows = present.flatMap(({ key }) =>
     (lists?.[key] ?? [])
@@ -301,14 +311,18 @@ export async function typeRows(
   // Each cell is trimmed once, and the whole-row hash taken once, in a subquery the typing reads.
   const trimmed = `(SELECT rowid AS rid,
        hash(${[...mapping.byField.values()].map((h) => quoteIdent(h)).join(', ')}) AS row_hash,
-       ${present.map((f) => `nullif(cld_trim(${quoteIdent(mapping.byField.get(f.key) ?? '')}), '') AS ${textColumn(f.key)}`).join(',\n       ')}
+       ${present.map((f) => `nullif(cld_trim(${quoteIdent(mapping.byField.get(f.key) ?? '')}), '') AS ${textColumn(f.key)}`).join(',\n       ')},
+       ${present
+         .filter((f) => f.type === 'code')
+         .map((f) => `${quoteIdent(mapping.byField.get(f.key) ?? '')} AS k_${f.key}`)
+         .join(', ')}
      FROM cld_raw)`;
   const rowHash = 'r.row_hash';
   const line = numbered ? 'l.line' : 'CAST(r.rid + 2 AS INTEGER)';
   const from = numbered ? `${trimmed} r JOIN cld_lines l ON l.rid = r.rid` : `${trimmed} r`;
   const joins = CODED_FIELDS.map(
     (f) =>
-      `LEFT JOIN cld_code_map m_${f.key} ON m_${f.key}.field = '${f.key}' AND m_${f.key}.raw = ${text(f.key)}`,
+      `LEFT JOIN cld_code_map m_${f.key} ON m_${f.key}.field = '${f.key}' AND m_${f.key}.raw = ${mapping.byField.has(f.key) ? `r.k_${f.key}` : 'NULL'}`,
   );
   const otherRelease =
     context.release === 'auto'
@@ -323,29 +337,30 @@ export async function typeRows(
     );
   await q.run('DROP VIEW IF EXISTS cld_checked');
   await q.run('DROP TABLE IF EXISTS cld_typed');
-  // Exact repeats: every copy after the first of a whole-row hash is a duplicate.
-  await q.run('DROP TABLE IF EXISTS cld_repeats');
-  await q.run(
-    `CREATE TEMP TABLE cld_repeats AS SELECT row_hash, min(line) AS first_line
-     FROM (SELECT ${line} AS line, ${rowHash} AS row_hash FROM ${from}) GROUP BY row_hash HAVING count(*) > 1`,
-  );
-  // One pass: each field's value and state straight from the raw text; the text itself is read back
-  // from cld_raw (by rid) only for the few invalid values the report quotes.
+  // One pass: each field's value and state straight from the trimmed text; the text itself is read
+  // back from cld_raw (by rid) only for the few invalid values the report quotes.
   await q.run(
     `CREATE TEMP TABLE cld_typed AS
-     SELECT r.rid, ${line} AS line,
-       CASE WHEN rp.first_line < ${line} THEN 2 ELSE 1 END AS copy_number,
+     SELECT r.rid, ${line} AS line, ${rowHash} AS row_hash, CAST(1 AS TINYINT) AS copy_number,
        ${CLD_FIELDS.map((f) => `${valueSql(f, text(f.key))} AS ${valueColumn(f.key)}`).join(',\n       ')},
-       ${CLD_FIELDS.map((f) => `CAST(${stateSql(f, text(f.key))} AS TINYINT) AS ${stateColumn(f.key)}`).join(',\n       ')},
+       ${CLD_FIELDS.filter((f) => readerOf(f) !== 'text')
+         .map((f) => `${text(f.key)} IS NOT NULL AS ${presentColumn(f.key)}`)
+         .join(', ')},
        ${otherRelease} AS wrong_release_count,
        (${sawRelease(1)}) AS saw_r1, (${sawRelease(2)}) AS saw_r2
      FROM ${from}
-     LEFT JOIN cld_repeats rp ON rp.row_hash = ${rowHash}
      ${joins.join(' ')}`,
+  );
+  // Exact repeats: every copy after the first of a whole-row hash is a duplicate (few rows change).
+  await q.run(
+    `UPDATE cld_typed SET copy_number = 2 FROM (
+       SELECT row_hash, min(line) AS first_line FROM cld_typed GROUP BY row_hash HAVING count(*) > 1) d
+     WHERE cld_typed.row_hash = d.row_hash AND cld_typed.line > d.first_line`,
   );
   await q.run(
     `CREATE TEMP VIEW cld_checked AS SELECT *, list_filter(${rejectionSql(context)}, x -> x IS NOT NULL) AS reasons
-     FROM cld_typed`,
+     FROM (SELECT *, ${CLD_FIELDS.map((f) => `CAST(${stateSql(f)} AS TINYINT) AS ${stateColumn(f.key)}`).join(', ')}
+       FROM cld_typed) stated`,
   );
 }
 
