@@ -8,6 +8,7 @@ import type { HeaderMapping } from '../../domain/cld/headers.js';
 import { problem, type Problem, type ProblemRule } from '../../domain/cld/problem.js';
 import { emptyQuality, MAX_INVALID_EXAMPLES, type QualityReport } from '../../domain/cld/quality.js';
 import type { CaseQueryable } from '../engine/case-store.js';
+import { MUST_PARSE, REQUIRED_TO_LOAD } from '../../domain/cld/row.js';
 import { readerOf, stateColumn, valueColumn as v } from './columns.js';
 import { END_AFTER_DEATH } from './rules.js';
 import { rawTextSql, type MalformedLine } from './stage.js';
@@ -15,25 +16,7 @@ import { rawTextSql, type MalformedLine } from './stage.js';
 /** Rejections listed one by one in a stored report; totals by rule are always complete. */
 export const MAX_LISTED_REJECTIONS = 50_000;
 
-const MUST_PARSE = new Set<CldFieldKey>([
-  'laCode',
-  'reportingPeriodStart',
-  'reportingPeriodEnd',
-  'clientType',
-  'eventType',
-  'eventStartDate',
-  'eventEndDate',
-  'dateOfDeath',
-]);
-const REQUIRED_TO_LOAD = new Set<CldFieldKey>([
-  'laCode',
-  'reportingPeriodStart',
-  'reportingPeriodEnd',
-  'clientType',
-  'eventType',
-  'eventStartDate',
-]);
-
+// The bulk reader applies the row parser's own lists of fields that must be present and readable.
 const INVALID_RULE: Record<ReturnType<typeof readerOf>, ProblemRule> = {
   text: 'invalid-code',
   date: 'invalid-date',

@@ -1,11 +1,9 @@
-import { test, type TestContext } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { requirePostgresUrl } from '../../../test/support/env.js';
-import { openTestStore } from '../../../test/support/services.js';
+import { caseStoreKinds, openCaseStore } from '../../../test/cld/support.js';
 import { measureDefinitionSchema } from '../../domain/measure.js';
-import type { CaseStore, CaseStoreKind } from '../engine/case-store.js';
-import { openDuckCaseStore } from '../engine/duckdb.js';
-import { postgresCaseStore } from '../engine/postgres.js';
+import type { CaseStore } from '../engine/case-store.js';
 import { createPseudonymiser } from '../pseudonymise.js';
 import { syntheticNhsNumber } from '../synthetic/nhs-number.js';
 import { SAFEGUARDING_MEASURES, type SafeguardingMeasureId } from './definitions.js';
@@ -16,19 +14,6 @@ import {
   type SafeguardingDrillRow,
   type SafeguardingPeriod,
 } from './measures.js';
-
-const caseStoreKinds: CaseStoreKind[] = ['duckdb', 'postgres'];
-
-/** A fresh case store of the kind, closed when the test ends; undefined when PostgreSQL is unavailable. */
-async function openCaseStore(t: TestContext, kind: CaseStoreKind): Promise<CaseStore | undefined> {
-  if (kind === 'duckdb') {
-    const store = await openDuckCaseStore(':memory:');
-    t.after(() => store.close());
-    return store;
-  }
-  const db = await openTestStore(t, 'postgres');
-  return db ? postgresCaseStore(db) : undefined;
-}
 
 const LA = 'E06000001';
 const pseudonymiser = createPseudonymiser(Buffer.alloc(32, 42));

@@ -67,7 +67,7 @@ export type ParseResult =
   | { ok: false; rowNumber: number; problems: Problem[]; fields: RowFieldStates };
 
 /** Fields a row cannot be loaded without: a blank one (where it applies) rejects the row. */
-const REQUIRED_TO_LOAD: ReadonlySet<CldFieldKey> = new Set([
+export const REQUIRED_TO_LOAD: ReadonlySet<CldFieldKey> = new Set([
   'laCode',
   'reportingPeriodStart',
   'reportingPeriodEnd',
@@ -81,7 +81,11 @@ const REQUIRED_TO_LOAD: ReadonlySet<CldFieldKey> = new Set([
  * placed in time or attributed. An open event with no end date is normal; an end date that cannot be
  * read is not, as the event may be open or closed.
  */
-const MUST_PARSE: ReadonlySet<CldFieldKey> = new Set([...REQUIRED_TO_LOAD, 'eventEndDate', 'dateOfDeath']);
+export const MUST_PARSE: ReadonlySet<CldFieldKey> = new Set([
+  ...REQUIRED_TO_LOAD,
+  'eventEndDate',
+  'dateOfDeath',
+]);
 
 const isSensitive = (key: CldFieldKey) => fieldOf(key).handling !== 'keep';
 
