@@ -1,7 +1,5 @@
-import { NotFoundError } from '../../services/actor.js';
-import { cldFiguresService } from '../../services/cld-figures.js';
-import { parseDrillQuery } from '../cld-view.js';
-import { actorOf, param, type Handler } from '../guard.js';
+import { drillBehind } from '../routes/cld.js';
+import { param, type Handler } from '../guard.js';
 import type { Operation } from './openapi.js';
 
 /** The Client Level Data operations of the API: submissions, a submission's quality, drill-down. */
@@ -46,25 +44,11 @@ export function cldOperations(op: (spec: Operation, handler: Handler) => void): 
       ],
     },
     async (c) => {
-      const s = c.get('services');
-      const org = s.organisations.get(param(c, 'code'));
-      const query = parseDrillQuery((name) => c.req.query(name));
-      const figure = await cldFiguresService(s.db).figure(
-        org.code,
-        query.period,
-        query.measureId,
-        query.disaggregation,
-      );
-      if (!figure) throw new NotFoundError('No figure derived from CLD matches that request.');
       const limit = Number(c.req.query('limit') ?? '500');
-      const result = await s.cld.drill(actorOf(c), {
-        laCode: org.code,
-        period: query.period,
-        measureId: query.measureId,
-        disaggregation: query.disaggregation,
-        part: query.part,
-        limit: Number.isInteger(limit) && limit > 0 ? Math.min(limit, 10_000) : 500,
-      });
+      const { org, query, figure, result } = await drillBehind(
+        c,
+        Number.isInteger(limit) && limit > 0 ? Math.min(limit, 10_000) : 500,
+      );
       return c.json({
         orgCode: org.code,
         period: query.period,

@@ -1,4 +1,4 @@
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import { can } from '../../domain/access.js';
 import { NotFoundError } from '../../services/actor.js';
 import { cldFiguresService } from '../../services/cld-figures.js';
@@ -13,6 +13,32 @@ import {
 import type { AppEnv } from '../context.js';
 import { actorOf, param, route } from '../guard.js';
 import { errorView, renderPage } from '../page.js';
+
+/**
+ * The figure a drill-down request names and the people behind it, for the page and the API alike:
+ * the query checked, the figure found (or 404), then the service's audited, role-checked listing.
+ */
+export async function drillBehind(c: Context<AppEnv>, limit: number) {
+  const s = c.get('services');
+  const org = s.organisations.get(param(c, 'code'));
+  const query = parseDrillQuery((name) => c.req.query(name));
+  const figure = await cldFiguresService(s.db).figure(
+    org.code,
+    query.period,
+    query.measureId,
+    query.disaggregation,
+  );
+  if (!figure) throw new NotFoundError('No figure derived from CLD matches that request.');
+  const result = await s.cld.drill(actorOf(c), {
+    laCode: org.code,
+    period: query.period,
+    measureId: query.measureId,
+    disaggregation: query.disaggregation,
+    part: query.part,
+    limit,
+  });
+  return { org, query, figure, result };
+}
 
 /** Client Level Data: a council's submissions and derived figures, a submission's quality, drill-down. */
 export function cldRoutes(app: Hono<AppEnv>): void {
@@ -74,23 +100,7 @@ export function cldRoutes(app: Hono<AppEnv>): void {
 
   route(app, 'GET', '/organisations/:code/cld/drill', 'persons:read', async (c) => {
     const s = c.get('services');
-    const org = s.organisations.get(param(c, 'code'));
-    const query = parseDrillQuery((name) => c.req.query(name));
-    const figure = await cldFiguresService(s.db).figure(
-      org.code,
-      query.period,
-      query.measureId,
-      query.disaggregation,
-    );
-    if (!figure) throw new NotFoundError('No figure derived from CLD matches that request.');
-    const result = await s.cld.drill(actorOf(c), {
-      laCode: org.code,
-      period: query.period,
-      measureId: query.measureId,
-      disaggregation: query.disaggregation,
-      part: query.part,
-      limit: DRILL_PAGE_LIMIT,
-    });
+    const { org, query, figure, result } = await drillBehind(c, DRILL_PAGE_LIMIT);
     const shown = drillFigureView(query, figure, await s.measures.all());
     return renderPage(c, 'cld/drill.njk', {
       title: `People behind ${shown.measure.code}, ${query.period}`,
