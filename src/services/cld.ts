@@ -7,7 +7,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { can } from '../domain/access.js';
-import { parsePeriod, type Period as DomainPeriod } from '../domain/period.js';
+import { financialYearOf, parsePeriod, type Period as DomainPeriod } from '../domain/period.js';
+import { populationYearFor } from '../domain/population.js';
 import type { CaseStore } from '../cld/engine/case-store.js';
 import { openDuckCaseStore } from '../cld/engine/duckdb.js';
 import { postgresCaseStore } from '../cld/engine/postgres.js';
@@ -208,14 +209,13 @@ export function cldService(deps: CldDependencies) {
     return { latest: latest.id, history: [...ids, latest.id] };
   }
 
-  function populationFor(laCode: string, period: DomainPeriod) {
-    const year = Number(period.start.slice(0, 4)) - (Number(period.start.slice(5, 7)) < 4 ? 1 : 0);
-    return async (): Promise<PopulationOf> => {
-      const lookup = deps.populationOf;
-      if (!lookup) return () => undefined;
-      const [young, old] = await Promise.all([lookup(laCode, year, '18-64'), lookup(laCode, year, '65+')]);
-      return (band) => (band === '18-64' ? young : old);
-    };
+  /** ONS population by age band, of the mid-year ASCOF uses for the period's financial year. */
+  async function populationFor(laCode: string, period: DomainPeriod): Promise<PopulationOf> {
+    const lookup = deps.populationOf;
+    if (!lookup) return () => undefined;
+    const year = populationYearFor(financialYearOf(period.start).label);
+    const [young, old] = await Promise.all([lookup(laCode, year, '18-64'), lookup(laCode, year, '65+')]);
+    return (band) => (band === '18-64' ? young : old);
   }
 
   return {
@@ -312,7 +312,7 @@ export function cldService(deps: CldDependencies) {
         inputs,
         period: period satisfies Period,
         options,
-        population: await populationFor(request.laCode, period)(),
+        population: await populationFor(request.laCode, period),
       });
       const sha = createHash('sha256')
         .update(

@@ -18,6 +18,7 @@ import type {
   OutcomesMet,
 } from '../../domain/safeguarding/vocabulary.js';
 import { dayOf, isoDate, partsOf, weekday, type Day } from '../synthetic/dates.js';
+import { SG_HEADERS } from '../../domain/safeguarding/fields.js';
 import { syntheticNhsNumber } from '../synthetic/nhs-number.js';
 import { mixSeed, Rng, weighted } from '../synthetic/random.js';
 
@@ -48,21 +49,8 @@ export interface SyntheticSafeguarding {
   flaggedByRule: Partial<Record<SgRule, number>>;
 }
 
-export const SYNTHETIC_SAFEGUARDING_HEADER = [
-  'LA Code',
-  'LA Person Unique Identifier',
-  'NHS Number',
-  'Concern Reference',
-  'Date Concern Received',
-  'Date of Decision',
-  'Decision',
-  'Enquiry Start Date',
-  'Enquiry End Date',
-  'Enquiry Outcome',
-  'Desired Outcomes Asked',
-  'Desired Outcomes Expressed',
-  'Outcomes Met',
-] as const;
+/** The generator writes the domain's own header row. */
+export const SYNTHETIC_SAFEGUARDING_HEADER = SG_HEADERS;
 
 interface Person {
   laId: string;

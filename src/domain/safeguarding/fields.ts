@@ -122,6 +122,9 @@ function field(
 
 const BY_KEY = new Map(SG_FIELDS.map((f) => [f.key, f]));
 
+/** The header row this project writes, in field order. */
+export const SG_HEADERS: readonly string[] = SG_FIELDS.map((f) => f.header);
+
 export function sgField(key: SgFieldKey): SgField {
   const f = BY_KEY.get(key);
   if (!f) throw new Error(`No safeguarding field ${key}`);

@@ -1,22 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { SG_HEADERS } from './fields.js';
 import { headersRejected, mapSafeguardingHeaders } from './headers.js';
 
-const standard = [
-  'LA Code',
-  'LA Person Unique Identifier',
-  'NHS Number',
-  'Concern Reference',
-  'Date Concern Received',
-  'Date of Decision',
-  'Decision',
-  'Enquiry Start Date',
-  'Enquiry End Date',
-  'Enquiry Outcome',
-  'Desired Outcomes Asked',
-  'Desired Outcomes Expressed',
-  'Outcomes Met',
-];
+const standard = [...SG_HEADERS];
 
 test('headers match without regard to case, spaces or underscores', () => {
   const shouty = standard.map((h) => h.toUpperCase().replace(/ /g, '_'));
