@@ -58,6 +58,23 @@ const COMMA = 0x2c;
 const LF = 0x0a;
 const CR = 0x0d;
 
+/** Line breaks in bytes[from, to). */
+function countLineBreaks(bytes: Buffer, from: number, to: number): number {
+  let n = 0;
+  for (let i = bytes.indexOf(LF, from); i !== -1 && i < to; i = bytes.indexOf(LF, i + 1)) n += 1;
+  return n;
+}
+
+/** Whether bytes[from, to) holds anything but carriage returns. */
+function hasContent(bytes: Buffer, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (bytes[i] !== CR) return true;
+  return false;
+}
+
+/**
+ * The scan jumps from quote to quote and line break to line break (Buffer.indexOf), so a file of plain
+ * lines costs one search per line, not one step per byte.
+ */
 export async function scanRecords(file: string): Promise<RecordLines> {
   let size = 1024;
   let logical = new Int32Array(size);
@@ -69,6 +86,7 @@ export async function scanRecords(file: string): Promise<RecordLines> {
   let inQuote = false;
   // A quote seen inside a quoted field: the next byte says whether it was an escaped quote or the end.
   let quotePending = false;
+  // Whether the next byte starts a field (where a quote opens a quoted field; elsewhere it is literal).
   let fieldStart = true;
   let open = false;
   let first = true;
@@ -92,35 +110,71 @@ export async function scanRecords(file: string): Promise<RecordLines> {
   };
   for await (const chunk of createReadStream(file)) {
     const bytes = chunk as Buffer;
+    const n = bytes.length;
     // A byte order mark is not content.
     let i = first && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
     first = false;
-    for (; i < bytes.length; i++) {
-      const b = bytes[i] as number;
-      last = b;
+    if (i < n) last = bytes[n - 1] as number;
+    // The next quote at or after a position, remembered so that a line without one costs no search.
+    let nextQuote = -1;
+    const quoteFrom = (from: number): number => {
+      if (nextQuote !== n && nextQuote < from) {
+        nextQuote = bytes.indexOf(QUOTE, from);
+        if (nextQuote === -1) nextQuote = n;
+      }
+      return nextQuote === n ? -1 : nextQuote;
+    };
+    while (i < n) {
       if (inQuote) {
         if (quotePending) {
           quotePending = false;
-          if (b === QUOTE) continue;
+          if (bytes[i] === QUOTE) {
+            i += 1;
+            continue;
+          }
           inQuote = false;
         } else {
-          if (b === QUOTE) quotePending = true;
-          else if (b === LF) line += 1;
+          const q = quoteFrom(i);
+          const end = q === -1 ? n : q;
+          line += countLineBreaks(bytes, i, end);
+          quotePending = q !== -1;
+          i = end + (q === -1 ? 0 : 1);
           continue;
         }
       }
-      if (b === LF) {
-        if (open) lastPhysical[count - 1] = line;
-        open = false;
-        fieldStart = true;
-        line += 1;
-        logicalLine += 1;
+      const lf = bytes.indexOf(LF, i);
+      const segmentEnd = lf === -1 ? n : lf;
+      // The first quote in this stretch of the line that opens a field, if any.
+      let opening = -1;
+      for (let q = quoteFrom(i); q !== -1 && q < segmentEnd; q = quoteFrom(q + 1)) {
+        let j = q - 1;
+        while (j >= i && bytes[j] === CR) j -= 1;
+        if (j < i ? fieldStart : bytes[j] === COMMA) {
+          opening = q;
+          break;
+        }
+      }
+      if (opening !== -1) {
+        if (!open) startRecord();
+        inQuote = true;
+        fieldStart = false;
+        i = opening + 1;
         continue;
       }
-      if (b === CR) continue;
-      if (!open) startRecord();
-      if (b === QUOTE && fieldStart) inQuote = true;
-      fieldStart = b === COMMA;
+      if (!open && segmentEnd > i && (bytes[i] !== CR || hasContent(bytes, i, segmentEnd))) startRecord();
+      if (lf === -1) {
+        let j = n - 1;
+        while (j >= i && bytes[j] === CR) j -= 1;
+        if (j >= i) fieldStart = bytes[j] === COMMA;
+        i = n;
+        continue;
+      }
+      if (open) lastPhysical[count - 1] = line;
+      open = false;
+      fieldStart = true;
+      line += 1;
+      logicalLine += 1;
+      i = lf + 1;
     }
   }
   // A record still open at the end (a quote never closed) ends on the last line that has anything on it.
