@@ -4,9 +4,7 @@
  * in the application store; if that fails it calls `removeSubmission`, so a half-made import never
  * shows (and `orphanedSubmissions` finds any a crash left behind).
  */
-import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { createHash } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { mapHeaders, type HeaderMapping } from '../../domain/cld/headers.js';
 import { problem, type Problem } from '../../domain/cld/problem.js';
@@ -24,12 +22,14 @@ import {
   typeRows,
   type StageContext,
 } from './stage.js';
+import { scanFile, type FileScan } from './scan.js';
 import { copyEvents, insertEventsLocally, prepareKey, preparePseudonyms } from './write.js';
 
 export interface CldFileFacts {
   sha256: string;
   headers: string[];
   mapping: HeaderMapping;
+  scan: FileScan;
 }
 
 export interface IdentityExclusions {
@@ -60,12 +60,6 @@ export class CldFileError extends Error {
   ) {
     super(message);
   }
-}
-
-export async function sha256OfFile(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
 }
 
 async function headerLine(file: string): Promise<string[]> {
@@ -111,7 +105,8 @@ export async function inspectFile(file: string): Promise<CldFileFacts> {
       failedReport(mapping.problems),
     );
   }
-  return { sha256: await sha256OfFile(file), headers, mapping };
+  const scan = await scanFile(file);
+  return { sha256: scan.sha256, headers, mapping, scan };
 }
 
 /** The council and period most rows claim, unless the caller names the council. */
@@ -149,7 +144,8 @@ async function releaseOf(
   q: CaseQueryable,
 ): Promise<{ release: CldLoadReport['release']; problems: Problem[] }> {
   const [r] = await q.all<{ r1: number; r2: number }>(
-    `SELECT count(*) FILTER (WHERE saw_r1) AS r1, count(*) FILTER (WHERE saw_r2) AS r2 FROM cld_checked`,
+    `SELECT count(*) FILTER (WHERE release_bits & 1 = 1) AS r1, count(*) FILTER (WHERE release_bits & 2 = 2) AS r2
+     FROM cld_typed`,
   );
   const r1 = Number(r?.r1 ?? 0);
   const r2 = Number(r?.r2 ?? 0);
@@ -186,14 +182,14 @@ export async function stageFile(
   const t0 = performance.now();
   const lap = (l: string) =>
     process.env.ASCENT_CLD_TIMING && console.error(l, Math.round(performance.now() - t0));
-  const malformed = await readRaw(staging, file, facts.headers);
+  const malformed = await readRaw(staging, file, facts.headers, facts.scan.records);
   lap('read');
   if (malformed.length > 0) await numberLines(staging, malformed);
   await defineMacros(staging);
   const context = await submissionContext(staging, facts.mapping, options);
   await mapCodes(staging, facts.mapping, context);
   lap('codes');
-  await typeRows(staging, facts.mapping, context, malformed.length > 0);
+  await typeRows(staging, facts, context, malformed.length > 0);
   lap('typed');
   const release = await releaseOf(staging);
   const quality = await summariseStaged(staging, facts.mapping, malformed, [

@@ -3,7 +3,6 @@
  * file does, map coded values through the domain vocabulary, type every field and work out which rows
  * cannot load and why. Nothing here touches stored submissions.
  */
-import { createReadStream } from 'node:fs';
 import { matchCodeIn, type CodeSet } from '../../domain/cld/codes.js';
 import { CLD_FIELDS, type CldFieldKey } from '../../domain/cld/fields.js';
 import type { HeaderMapping } from '../../domain/cld/headers.js';
@@ -19,6 +18,7 @@ import {
   valueSql,
 } from './columns.js';
 import { rejectionSql } from './rules.js';
+import type { FileScan, RecordLines } from './scan.js';
 
 export interface StageContext {
   laCode: string;
@@ -37,149 +37,6 @@ export interface MalformedLine {
   /** The line it ends on, when the record runs over several lines (an unclosed quote runs to the end). */
   lastLine?: number;
   error: string;
-}
-
-/**
- * Where each record of a CSV file starts, header first: `logical` counts line breaks outside quoted
- * fields (blank lines included), which is how DuckDB numbers the lines it rejects; `physical` counts
- * every line break, which is the line a council sees in an editor; `lastPhysical` is the line a record
- * ends on (a quote left open runs to the end of the file). Blank lines are not records (DuckDB skips
- * them).
- */
-export interface RecordLines {
-  count: number;
-  logical: Int32Array;
-  physical: Int32Array;
-  lastPhysical: Int32Array;
-}
-
-const QUOTE = 0x22;
-const COMMA = 0x2c;
-const LF = 0x0a;
-const CR = 0x0d;
-
-/** Line breaks in bytes[from, to). */
-function countLineBreaks(bytes: Buffer, from: number, to: number): number {
-  let n = 0;
-  for (let i = bytes.indexOf(LF, from); i !== -1 && i < to; i = bytes.indexOf(LF, i + 1)) n += 1;
-  return n;
-}
-
-/** Whether bytes[from, to) holds anything but carriage returns. */
-function hasContent(bytes: Buffer, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (bytes[i] !== CR) return true;
-  return false;
-}
-
-/**
- * The scan jumps from quote to quote and line break to line break (Buffer.indexOf), so a file of plain
- * lines costs one search per line, not one step per byte.
- */
-export async function scanRecords(file: string): Promise<RecordLines> {
-  let size = 1024;
-  let logical = new Int32Array(size);
-  let physical = new Int32Array(size);
-  let lastPhysical = new Int32Array(size);
-  let count = 0;
-  let line = 1;
-  let logicalLine = 1;
-  let inQuote = false;
-  // A quote seen inside a quoted field: the next byte says whether it was an escaped quote or the end.
-  let quotePending = false;
-  // Whether the next byte starts a field (where a quote opens a quoted field; elsewhere it is literal).
-  let fieldStart = true;
-  let open = false;
-  let first = true;
-  let last = -1;
-  const startRecord = () => {
-    if (count === size) {
-      size *= 2;
-      const grow = (a: Int32Array) => {
-        const b = new Int32Array(size);
-        b.set(a);
-        return b;
-      };
-      logical = grow(logical);
-      physical = grow(physical);
-      lastPhysical = grow(lastPhysical);
-    }
-    logical[count] = logicalLine;
-    physical[count] = line;
-    count += 1;
-    open = true;
-  };
-  for await (const chunk of createReadStream(file)) {
-    const bytes = chunk as Buffer;
-    const n = bytes.length;
-    // A byte order mark is not content.
-    let i = first && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-    first = false;
-    if (i < n) last = bytes[n - 1] as number;
-    // The next quote at or after a position, remembered so that a line without one costs no search.
-    let nextQuote = -1;
-    const quoteFrom = (from: number): number => {
-      if (nextQuote !== n && nextQuote < from) {
-        nextQuote = bytes.indexOf(QUOTE, from);
-        if (nextQuote === -1) nextQuote = n;
-      }
-      return nextQuote === n ? -1 : nextQuote;
-    };
-    while (i < n) {
-      if (inQuote) {
-        if (quotePending) {
-          quotePending = false;
-          if (bytes[i] === QUOTE) {
-            i += 1;
-            continue;
-          }
-          inQuote = false;
-        } else {
-          const q = quoteFrom(i);
-          const end = q === -1 ? n : q;
-          line += countLineBreaks(bytes, i, end);
-          quotePending = q !== -1;
-          i = end + (q === -1 ? 0 : 1);
-          continue;
-        }
-      }
-      const lf = bytes.indexOf(LF, i);
-      const segmentEnd = lf === -1 ? n : lf;
-      // The first quote in this stretch of the line that opens a field, if any.
-      let opening = -1;
-      for (let q = quoteFrom(i); q !== -1 && q < segmentEnd; q = quoteFrom(q + 1)) {
-        let j = q - 1;
-        while (j >= i && bytes[j] === CR) j -= 1;
-        if (j < i ? fieldStart : bytes[j] === COMMA) {
-          opening = q;
-          break;
-        }
-      }
-      if (opening !== -1) {
-        if (!open) startRecord();
-        inQuote = true;
-        fieldStart = false;
-        i = opening + 1;
-        continue;
-      }
-      if (!open && segmentEnd > i && (bytes[i] !== CR || hasContent(bytes, i, segmentEnd))) startRecord();
-      if (lf === -1) {
-        let j = n - 1;
-        while (j >= i && bytes[j] === CR) j -= 1;
-        if (j >= i) fieldStart = bytes[j] === COMMA;
-        i = n;
-        continue;
-      }
-      if (open) lastPhysical[count - 1] = line;
-      open = false;
-      fieldStart = true;
-      line += 1;
-      logicalLine += 1;
-      i = lf + 1;
-    }
-  }
-  // A record still open at the end (a quote never closed) ends on the last line that has anything on it.
-  if (open) lastPhysical[count - 1] = last === LF ? line - 1 : line;
-  return { count, logical, physical, lastPhysical };
 }
 
 async function tableExists(q: CaseQueryable, name: string): Promise<boolean> {
@@ -214,6 +71,7 @@ export async function readRaw(
   q: CaseQueryable,
   file: string,
   headers: readonly string[],
+  records: RecordLines,
 ): Promise<MalformedLine[]> {
   for (const t of ['cld_raw', 'cld_reject_errors', 'cld_reject_scans', 'cld_lines', 'cld_line_breaks'])
     await q.run(`DROP TABLE IF EXISTS ${t}`);
@@ -231,7 +89,7 @@ export async function readRaw(
     `SELECT CAST(line AS INTEGER) AS line, min(error_type) AS error FROM cld_reject_errors GROUP BY line ORDER BY line`,
   );
   const [read] = await q.all<{ n: number }>('SELECT count(*) AS n FROM cld_raw');
-  return placeRecords(q, await scanRecords(file), rows, Number(read?.n ?? 0));
+  return placeRecords(q, records, rows, Number(read?.n ?? 0));
 }
 
 /**
@@ -319,7 +177,9 @@ export async function mapCodes(
   context: StageContext,
 ): Promise<void> {
   await q.run('DROP TABLE IF EXISTS cld_code_map');
-  await q.run('CREATE TEMP TABLE cld_code_map (field TEXT, raw TEXT, code TEXT, r1 BOOLEAN, r2 BOOLEAN)');
+  await q.run(
+    'CREATE TEMP TABLE cld_code_map (field TEXT, raw TEXT, code TEXT, r1 BOOLEAN, r2 BOOLEAN, sole_release UTINYINT)',
+  );
   const present = CODED_FIELDS.flatMap((f) => {
     const header = mapping.byField.get(f.key);
     return header === undefined ? [] : [{ key: f.key, header }];
@@ -335,14 +195,16 @@ export async function mapCodes(
       .filter((raw): raw is string => raw !== null)
       .map((raw) => {
         const m = matchCodeIn(codeSetOf(key), raw, { caseInsensitive: context.caseInsensitive });
-        return [key, raw, m?.code ?? null, m?.r1 ?? false, m?.r2 ?? false] as const;
+        const r1 = m?.r1 ?? false;
+        const r2 = m?.r2 ?? false;
+        // Which release alone spells the value this way (bit 1: release 1, bit 2: release 2).
+        const only = r1 && !r2 ? 1 : r2 && !r1 ? 2 : 0;
+        return [key, raw, m?.code ?? null, r1, r2, only] as const;
       }),
   );
   for (let i = 0; i < rows.length; i += 200) {
     const batch = rows.slice(i, i + 200);
-    const values = batch.map(
-      (_, j) => `($${j * 5 + 1}, $${j * 5 + 2}, $${j * 5 + 3}, $${j * 5 + 4}, $${j * 5 + 5})`,
-    );
+    const values = batch.map((_, j) => `(${[1, 2, 3, 4, 5, 6].map((k) => `$${j * 6 + k}`).join(', ')})`);
     await q.run(`INSERT INTO cld_code_map VALUES ${values.join(', ')}`, batch.flat());
   }
 }
@@ -353,10 +215,12 @@ export async function mapCodes(
  */
 export async function typeRows(
   q: CaseQueryable,
-  mapping: HeaderMapping,
+  file: { headers: readonly string[]; mapping: HeaderMapping; scan: Pick<FileScan, 'paddedColumns'> },
   context: StageContext,
   numberedLines: boolean,
 ): Promise<void> {
+  const { mapping } = file;
+  const padded = paddedFields(file);
   // readRaw numbers irregular files itself, malformed lines or not.
   const numbered = numberedLines || (await tableExists(q, 'cld_lines'));
   const present = CLD_FIELDS.filter((f) => mapping.byField.has(f.key));
@@ -365,7 +229,7 @@ export async function typeRows(
   // Each cell is trimmed once, and the whole-row hash taken once, in a subquery the typing reads.
   const trimmed = `(SELECT rowid AS rid,
        hash(${[...mapping.byField.values()].map((h) => quoteIdent(h)).join(', ')}) AS row_hash,
-       ${present.map((f) => `nullif(cld_trim(${quoteIdent(mapping.byField.get(f.key) ?? '')}), '') AS ${textColumn(f.key)}`).join(',\n       ')},
+       ${present.map((f) => `nullif(${trimSql(quoteIdent(mapping.byField.get(f.key) ?? ''), padded.has(f.key))}, '') AS ${textColumn(f.key)}`).join(',\n       ')},
        ${present
          .filter((f) => f.type === 'code')
          .map((f) => `${quoteIdent(mapping.byField.get(f.key) ?? '')} AS k_${f.key}`)
@@ -385,10 +249,8 @@ export async function typeRows(
           (f) =>
             `CASE WHEN m_${f.key}.code IS NOT NULL AND NOT m_${f.key}.r${context.release} THEN 1 ELSE 0 END`,
         ).join(' + ');
-  const sawRelease = (r: 1 | 2) =>
-    CODED_FIELDS.map((f) => `coalesce(m_${f.key}.r${r} AND NOT m_${f.key}.r${r === 1 ? 2 : 1}, false)`).join(
-      ' OR ',
-    );
+  // Bit 1: some value is spelt as release 1 alone has it; bit 2: as release 2 alone.
+  const releaseBits = CODED_FIELDS.map((f) => `coalesce(m_${f.key}.sole_release, 0)`).join(' | ');
   await q.run('DROP VIEW IF EXISTS cld_checked');
   await q.run('DROP TABLE IF EXISTS cld_typed');
   // One pass: each field's value and state straight from the trimmed text; the text itself is read
@@ -401,7 +263,7 @@ export async function typeRows(
          .map((f) => `${text(f.key)} IS NOT NULL AS ${presentColumn(f.key)}`)
          .join(', ')},
        ${otherRelease} AS wrong_release_count,
-       (${sawRelease(1)}) AS saw_r1, (${sawRelease(2)}) AS saw_r2
+       CAST(${releaseBits} AS UTINYINT) AS release_bits
      FROM ${from}
      ${joins.join(' ')}`,
   );
@@ -417,6 +279,25 @@ export async function typeRows(
        FROM cld_typed) stated`,
   );
 }
+
+/**
+ * The fields whose column may hold a cell with white space at an edge (the file scan found one): only
+ * these are trimmed, as the rest would come out of trimming unchanged.
+ */
+function paddedFields(file: {
+  headers: readonly string[];
+  mapping: HeaderMapping;
+  scan: Pick<FileScan, 'paddedColumns'>;
+}): Set<CldFieldKey> {
+  const { paddedColumns } = file.scan;
+  const keys = [...file.mapping.byField].flatMap(([key, header]) => {
+    const column = file.headers.indexOf(header);
+    return paddedColumns === 'all' || column === -1 || paddedColumns.has(column) ? [key] : [];
+  });
+  return new Set(keys);
+}
+
+const trimSql = (column: string, padded: boolean) => (padded ? `cld_trim(${column})` : column);
 
 /** The submitted text of one field on the given rows, for quoting invalid values. */
 export function rawTextSql(mapping: HeaderMapping, key: CldFieldKey): string {
