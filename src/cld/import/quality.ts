@@ -39,6 +39,9 @@ const FACT_COLUMNS = `${v('clientType')} AS client_type, ${v('eventType')} AS ev
   ${v('costFrequency')} AS cost_frequency, ${v('dateOfDeath')} IS NOT NULL AS has_dod,
   ${v('eventEndDate')} IS NOT NULL AS has_end`;
 
+const FACT_NAMES = `client_type, event_type, psr, age, assessment_type, review_reason, service_type,
+  service_component, delivery_mechanism, cost_frequency, has_dod, has_end`;
+
 interface FactRow {
   client_type: string | null;
   event_type: string | null;
@@ -70,12 +73,22 @@ const factsOf = (r: FactRow): RowFacts =>
     hasEndDate: r.has_end,
   }) as RowFacts;
 
+/** Field states (0 blank, 1 valid, 2 invalid) packed into one UBIGINT: two bits each. */
+const STATES_PER_WORD = 32;
+
 /** Per-field completeness, validity and the flags raised, from one grouped pass over `cld_typed`. */
 async function fieldQuality(q: CaseQueryable, mapping: HeaderMapping, report: QualityReport): Promise<void> {
-  // Each row's field states as one digit string: rows group by facts and states together.
-  const signature = `concat(${CLD_FIELDS.map((f) => stateColumn(f.key)).join(', ')})`;
-  const groups = await q.all<FactRow & { sig: string; n: number }>(
-    `SELECT ${FACT_COLUMNS}, ${signature} AS sig, count(*) AS n FROM cld_checked GROUP BY ALL`,
+  // Each row's field states packed two bits a field into whole numbers: rows group by facts and states.
+  const words = Array.from({ length: Math.ceil(CLD_FIELDS.length / STATES_PER_WORD) }, (_, w) =>
+    CLD_FIELDS.slice(w * STATES_PER_WORD, (w + 1) * STATES_PER_WORD)
+      .map((f, i) => `(CAST(${stateColumn(f.key)} AS UBIGINT) << ${2 * i})`)
+      .join(' | '),
+  );
+  const groups = await q.all<FactRow & Record<`w${number}`, string> & { n: number }>(
+    `SELECT * EXCLUDE (${words.map((_, w) => `w${w}`).join(', ')}),
+       ${words.map((_, w) => `CAST(w${w} AS VARCHAR) AS w${w}`).join(', ')}
+     FROM (SELECT ${FACT_COLUMNS}, ${words.map((x, w) => `${x} AS w${w}`).join(', ')}, count(*) AS n
+       FROM cld_typed GROUP BY ALL)`,
   );
   const byField = new Map(report.fields.map((f) => [f.field, f]));
   const flag = (rule: ProblemRule, n: number) => {
@@ -84,12 +97,14 @@ async function fieldQuality(q: CaseQueryable, mapping: HeaderMapping, report: Qu
   for (const g of groups) {
     const facts = factsOf(g);
     const n = Number(g.n);
+    const packed = words.map((_, w) => BigInt(g[`w${w}`] ?? 0));
     for (const [i, f] of CLD_FIELDS.entries()) {
       const q = byField.get(f.key);
       if (!q) continue;
-      const state = g.sig[i];
-      const blank = state === '0' ? n : 0;
-      const invalid = state === '2' ? n : 0;
+      const word = packed[Math.floor(i / STATES_PER_WORD)] ?? 0n;
+      const state = Number((word >> BigInt(2 * (i % STATES_PER_WORD))) & 3n);
+      const blank = state === 0 ? n : 0;
+      const invalid = state === 2 ? n : 0;
       const applicable = f.applicable.holds(facts);
       const mandatory = applicable && f.mandatory.holds(facts);
       const downgraded = MUST_PARSE.has(f.key) && !applicable;
@@ -107,7 +122,7 @@ async function fieldQuality(q: CaseQueryable, mapping: HeaderMapping, report: Qu
   }
   const [extra] = await q.all<{ wrong: number | null; after_death: number }>(
     `SELECT CAST(sum(wrong_release_count) AS INTEGER) AS wrong,
-            CAST(count(*) FILTER (WHERE ${END_AFTER_DEATH}) AS INTEGER) AS after_death FROM cld_checked`,
+            CAST(count(*) FILTER (WHERE ${END_AFTER_DEATH}) AS INTEGER) AS after_death FROM cld_typed`,
   );
   flag('wrong-release', Number(extra?.wrong ?? 0));
   flag('end-after-death', Number(extra?.after_death ?? 0));
@@ -122,13 +137,27 @@ async function invalidExamples(
   mapping: HeaderMapping,
   report: QualityReport,
 ): Promise<void> {
-  for (const quality of report.fields) {
-    if (quality.invalid === 0) continue;
-    const f = CLD_FIELDS.find((x) => x.key === quality.field);
-    if (!f) continue;
+  const fields = report.fields.flatMap((quality) => {
+    const f = quality.invalid > 0 ? CLD_FIELDS.find((x) => x.key === quality.field) : undefined;
+    return f ? [{ quality, f }] : [];
+  });
+  if (fields.length === 0) return;
+  // The rows with any invalid value are few: they are set aside once and each field reads them.
+  await q.run('DROP TABLE IF EXISTS cld_invalid');
+  await q.run(
+    `CREATE TEMP TABLE cld_invalid AS SELECT rid, ${FACT_COLUMNS}, ${fields.map(({ f }) => stateColumn(f.key)).join(', ')}
+     FROM cld_typed
+     WHERE ${fields.map(({ f }) => `${stateColumn(f.key)} = 2`).join(' OR ')}`,
+  );
+  await q.run('DROP TABLE IF EXISTS cld_invalid_text');
+  await q.run(
+    `CREATE TEMP TABLE cld_invalid_text AS SELECT r.rowid AS rid, ${fields.map(({ f }) => `${rawTextSql(mapping, f.key)} AS x_${f.key}`).join(', ')}
+     FROM cld_raw r WHERE r.rowid IN (SELECT rid FROM cld_invalid)`,
+  );
+  for (const { quality, f } of fields) {
     const rows = await q.all<FactRow & { value: string; n: number }>(
-      `SELECT ${FACT_COLUMNS}, ${rawTextSql(mapping, f.key)} AS value, count(*) AS n
-       FROM cld_checked c JOIN cld_raw r ON r.rowid = c.rid WHERE ${stateColumn(f.key)} = 2 GROUP BY ALL`,
+      `SELECT ${FACT_NAMES}, x_${f.key} AS value, count(*) AS n
+       FROM cld_invalid c JOIN cld_invalid_text t ON t.rid = c.rid WHERE ${stateColumn(f.key)} = 2 GROUP BY ALL`,
     );
     const counts = new Map<string, number>();
     for (const r of rows) {
@@ -141,6 +170,8 @@ async function invalidExamples(
       .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
       .slice(0, MAX_INVALID_EXAMPLES);
   }
+  await q.run('DROP TABLE cld_invalid');
+  await q.run('DROP TABLE cld_invalid_text');
 }
 
 const RULE_TEXT: Partial<Record<ProblemRule, string>> = {
@@ -170,7 +201,7 @@ export function reasonProblem(reason: string): Problem {
 
 async function rejections(q: CaseQueryable, report: QualityReport, malformed: readonly MalformedLine[]) {
   const rows = await q.all<{ line: number; reasons: string[] }>(
-    `SELECT line, reasons FROM cld_checked WHERE len(reasons) > 0 ORDER BY line`,
+    `SELECT line, reasons FROM cld_checked WHERE rejected ORDER BY line`,
   );
   const listed = [
     ...rows.map((r) => ({ rowNumber: r.line, reasons: r.reasons.map(reasonProblem) })),

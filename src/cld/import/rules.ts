@@ -13,10 +13,20 @@ const lit = (text: string) => `'${text.replace(/'/g, "''")}'`;
 // Rows of a carer known by association have no event, so event fields do not apply to them.
 export const HAS_EVENTS = `${v('clientType')} IS DISTINCT FROM 'carer-known-by-association'`;
 
-const reason = (rule: ProblemRule | 'duplicate-row', field: CldFieldKey | '', when: string) =>
-  `CASE WHEN ${when} THEN '${rule}:${field}' END`;
+interface Reason {
+  tag: string;
+  when: string;
+}
 
-export function rejectionSql(context: StageContext): string {
+const reason = (rule: ProblemRule | 'duplicate-row', field: CldFieldKey | '', when: string): Reason => ({
+  tag: `${rule}:${field}`,
+  when,
+});
+
+const DUPLICATE = reason('duplicate-row', '', 'copy_number > 1');
+
+/** The reasons a row is refused, each a condition over its states and values (duplicates aside). */
+function rowReasons(context: StageContext): Reason[] {
   const end = `DATE ${lit(context.reportingPeriodEnd)}`;
   const missing = (key: CldFieldKey, applies = 'true') =>
     reason('missing-mandatory', key, `${s(key)} = 0 AND ${applies}`);
@@ -52,9 +62,21 @@ export function rejectionSql(context: StageContext): string {
     reason('event-after-death', 'eventStartDate', `${v('eventStartDate')} > ${v('dateOfDeath')}`),
     reason('event-before-birth', 'eventStartDate', `${v('eventStartDate')} < ${v('dateOfBirth')}`),
     reason('death-before-birth', 'dateOfDeath', `${v('dateOfDeath')} < ${v('dateOfBirth')}`),
-    reason('duplicate-row', '', 'copy_number > 1'),
   ];
-  return `[${reasons.join(',\n         ')}]`;
+  return reasons;
+}
+
+/** Whether a row breaks any rule of its own (worked out once per row while typing). */
+export function refusedSql(context: StageContext): string {
+  return rowReasons(context)
+    .map((r) => `coalesce(${r.when}, false)`)
+    .join(' OR ');
+}
+
+/** Every reason a row cannot load, duplicates included, as a list of 'rule:field' tags. */
+export function rejectionSql(context: StageContext): string {
+  const cases = [...rowReasons(context), DUPLICATE].map((r) => `CASE WHEN ${r.when} THEN '${r.tag}' END`);
+  return `list_filter([${cases.join(',\n         ')}], x -> x IS NOT NULL)`;
 }
 
 /** The event ends after the person's death: loaded, flagged (the domain parser's rule). */

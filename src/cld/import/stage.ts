@@ -17,7 +17,7 @@ import {
   valueColumn,
   valueSql,
 } from './columns.js';
-import { rejectionSql } from './rules.js';
+import { refusedSql, rejectionSql } from './rules.js';
 import type { FileScan, RecordLines } from './scan.js';
 
 export interface StageContext {
@@ -251,21 +251,26 @@ export async function typeRows(
         ).join(' + ');
   // Bit 1: some value is spelt as release 1 alone has it; bit 2: as release 2 alone.
   const releaseBits = CODED_FIELDS.map((f) => `coalesce(m_${f.key}.sole_release, 0)`).join(' | ');
+  const presence = CLD_FIELDS.filter((f) => readerOf(f) !== 'text').map((f) => presentColumn(f.key));
   await q.run('DROP VIEW IF EXISTS cld_checked');
   await q.run('DROP TABLE IF EXISTS cld_typed');
-  // One pass: each field's value and state straight from the trimmed text; the text itself is read
-  // back from cld_raw (by rid) only for the few invalid values the report quotes.
+  // One pass: each field's value, then its state, then whether the row breaks a rule of its own; the
+  // text itself is read back from cld_raw (by rid) only for the few invalid values the report quotes.
   await q.run(
     `CREATE TEMP TABLE cld_typed AS
-     SELECT r.rid, ${line} AS line, ${rowHash} AS row_hash, CAST(1 AS TINYINT) AS copy_number,
-       ${CLD_FIELDS.map((f) => `${valueSql(f, text(f.key))} AS ${valueColumn(f.key)}`).join(',\n       ')},
-       ${CLD_FIELDS.filter((f) => readerOf(f) !== 'text')
-         .map((f) => `${text(f.key)} IS NOT NULL AS ${presentColumn(f.key)}`)
-         .join(', ')},
-       ${otherRelease} AS wrong_release_count,
-       CAST(${releaseBits} AS UTINYINT) AS release_bits
-     FROM ${from}
-     ${joins.join(' ')}`,
+     SELECT *, ${refusedSql(context)} AS refused FROM (
+       SELECT * EXCLUDE (${presence.join(', ')}),
+         ${CLD_FIELDS.map((f) => `CAST(${stateSql(f)} AS TINYINT) AS ${stateColumn(f.key)}`).join(', ')}
+       FROM (
+         SELECT r.rid, ${line} AS line, ${rowHash} AS row_hash, CAST(1 AS TINYINT) AS copy_number,
+           ${CLD_FIELDS.map((f) => `${valueSql(f, text(f.key))} AS ${valueColumn(f.key)}`).join(',\n           ')},
+           ${CLD_FIELDS.filter((f) => readerOf(f) !== 'text')
+             .map((f) => `${text(f.key)} IS NOT NULL AS ${presentColumn(f.key)}`)
+             .join(', ')},
+           ${otherRelease} AS wrong_release_count,
+           CAST(${releaseBits} AS UTINYINT) AS release_bits
+         FROM ${from}
+         ${joins.join(' ')}) valued) stated`,
   );
   // Exact repeats: every copy after the first of a whole-row hash is a duplicate (few rows change).
   await q.run(
@@ -273,10 +278,11 @@ export async function typeRows(
        SELECT row_hash, min(line) AS first_line FROM cld_typed GROUP BY row_hash HAVING count(*) > 1) d
      WHERE cld_typed.row_hash = d.row_hash AND cld_typed.line > d.first_line`,
   );
+  // The reasons are spelt out only for the rows that cannot load.
   await q.run(
-    `CREATE TEMP VIEW cld_checked AS SELECT *, list_filter(${rejectionSql(context)}, x -> x IS NOT NULL) AS reasons
-     FROM (SELECT *, ${CLD_FIELDS.map((f) => `CAST(${stateSql(f)} AS TINYINT) AS ${stateColumn(f.key)}`).join(', ')}
-       FROM cld_typed) stated`,
+    `CREATE TEMP VIEW cld_checked AS SELECT *, refused OR copy_number > 1 AS rejected,
+       CASE WHEN refused OR copy_number > 1 THEN ${rejectionSql(context)} ELSE CAST([] AS VARCHAR[]) END AS reasons
+     FROM cld_typed`,
   );
 }
 

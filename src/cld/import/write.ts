@@ -158,7 +158,7 @@ export function eventSelectSql(): string {
     weeklyCostSql(),
   ];
   return `SELECT ${values.map((x, i) => `${x} AS ${EVENT_COLUMNS[i]}`).join(',\n  ')}
-    FROM cld_checked ${pseudonymJoins} WHERE len(reasons) = 0`;
+    FROM cld_checked ${pseudonymJoins} WHERE NOT rejected`;
 }
 
 export async function prepareKey(q: CaseQueryable, pseudonymiser: Pseudonymiser): Promise<void> {
