@@ -20,6 +20,13 @@ import { organisationService } from './organisations.js';
 import { reportService } from './reports.js';
 import { sessionService } from './sessions.js';
 import { userService } from './users.js';
+import { governanceService } from './programme/governance.js';
+import { lookUpTarget, measureProgressService } from './programme/measure-progress.js';
+import { overviewService } from './programme/overview.js';
+import { programmeService } from './programme/programmes.js';
+import { workforceService } from './programme/workforce.js';
+import { planImportService } from './plan-imports.js';
+import { riskService } from './risks/risks.js';
 
 /**
  * The composition root: every service is built here, once, from the store, the clock and the
@@ -56,6 +63,8 @@ export async function createServices(db: Db, config: Config, clock: Clock = syst
       edition: 'local',
     })),
   ];
+  const programmes = programmeService(db, clock, organisations, measures);
+  const risks = riskService(db, clock, organisations);
   // Chromium starts on first use (PDF or Word) and stays warm until close().
   let printer: Printer | undefined;
   const services = {
@@ -78,6 +87,13 @@ export async function createServices(db: Db, config: Config, clock: Clock = syst
     cld,
     safeguarding,
     populations,
+    programmes,
+    programmeOverview: overviewService(programmes, clock),
+    governance: governanceService(db),
+    workforce: workforceService(db),
+    measureProgress: measureProgressService(benchmarking, measures, lookUpTarget),
+    risks,
+    planImports: planImportService(db, organisations, programmes, risks, measures),
     reports: reportService({
       db,
       clock,
