@@ -51,16 +51,16 @@ export type RiskInput = z.input<typeof riskSchema>;
 
 /** A new risk is scored when it is added: its first review. */
 export const newRiskSchema = riskSchema.extend({
-  impact: factor('impact'),
-  likelihood: factor('likelihood'),
+  impact: factor('impact').default(null),
+  likelihood: factor('likelihood').default(null),
   assessedOn: optionalDate,
 });
 export type NewRiskInput = z.input<typeof newRiskSchema>;
 
 export const reviewSchema = z.object({
   reviewedOn: isoDate,
-  impact: factor('impact'),
-  likelihood: factor('likelihood'),
+  impact: factor('impact').default(null),
+  likelihood: factor('likelihood').default(null),
   notes: text(5000).default(''),
   nextReviewOn: optionalDate,
 });
