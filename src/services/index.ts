@@ -26,6 +26,7 @@ import { overviewService } from './programme/overview.js';
 import { programmeService } from './programme/programmes.js';
 import { workforceService } from './programme/workforce.js';
 import { planImportService } from './plan-imports.js';
+import { planReportService } from './plan-reports.js';
 import { riskService } from './risks/risks.js';
 
 /**
@@ -65,6 +66,10 @@ export async function createServices(db: Db, config: Config, clock: Clock = syst
   ];
   const programmes = programmeService(db, clock, organisations, measures);
   const risks = riskService(db, clock, organisations);
+  const programmeOverview = overviewService(programmes, clock);
+  const governance = governanceService(db);
+  const workforce = workforceService(db);
+  const measureProgress = measureProgressService(benchmarking, measures, lookUpTarget);
   // Chromium starts on first use (PDF or Word) and stays warm until close().
   let printer: Printer | undefined;
   const services = {
@@ -88,12 +93,22 @@ export async function createServices(db: Db, config: Config, clock: Clock = syst
     safeguarding,
     populations,
     programmes,
-    programmeOverview: overviewService(programmes, clock),
-    governance: governanceService(db),
-    workforce: workforceService(db),
-    measureProgress: measureProgressService(benchmarking, measures, lookUpTarget),
+    programmeOverview,
+    governance,
+    workforce,
+    measureProgress,
     risks,
     planImports: planImportService(db, organisations, programmes, risks, measures),
+    planReports: planReportService({
+      clock,
+      organisations,
+      programmes,
+      overview: programmeOverview,
+      governance,
+      workforce,
+      measureProgress,
+      risks,
+    }),
     reports: reportService({
       db,
       clock,

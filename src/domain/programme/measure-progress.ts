@@ -11,15 +11,20 @@ export interface SeriesPoint {
   segment: number;
 }
 
-/** Which kind of period a trend is read in: financial years when there are any, else the most recent kind. */
+/**
+ * Which kind of period a trend is read in: financial years when there are two or more, else the kind
+ * with two or more values that ends latest (quarters of a first CLD year), else the latest point's kind.
+ */
 function preferredKind(points: readonly SeriesPoint[]): PeriodKind | undefined {
-  const kinds = points.filter((p) => p.value !== null).map((p) => parsePeriod(p.period));
-  if (kinds.some((k) => k?.kind === 'year')) return 'year';
-  const latest = kinds
+  const periods = points
+    .filter((p) => p.value !== null)
+    .map((p) => parsePeriod(p.period))
     .filter((k): k is NonNullable<typeof k> => k !== undefined)
-    .sort((a, b) => a.end.localeCompare(b.end))
-    .at(-1);
-  return latest?.kind;
+    .sort((a, b) => a.end.localeCompare(b.end));
+  const count = (kind: PeriodKind) => periods.filter((p) => p.kind === kind).length;
+  if (count('year') >= 2) return 'year';
+  const repeated = periods.filter((p) => count(p.kind) >= 2).at(-1);
+  return (repeated ?? periods.at(-1))?.kind;
 }
 
 export function latestAndPrevious(points: readonly SeriesPoint[]): {

@@ -1,8 +1,8 @@
 import type { Context, Hono } from 'hono';
 import { reportBody, provenanceFooter } from '../../reports/render/html.js';
-import type { ReportInputs } from '../../reports/profiles/inputs.js';
-import { ValidationError } from '../../services/actor.js';
-import type { ReportFormat } from '../../services/reports.js';
+import { can } from '../../domain/access.js';
+import { NotFoundError, ValidationError } from '../../services/actor.js';
+import { holdsExempt, type AnyReportInputs, type ReportFormat } from '../../services/reports.js';
 import type { AppEnv } from '../context.js';
 import { actorOf, param, route } from '../guard.js';
 import { errorView, renderPage } from '../page.js';
@@ -10,7 +10,11 @@ import { errorView, renderPage } from '../page.js';
 const formats = new Set<ReportFormat>(['html', 'pdf', 'docx']);
 
 /** The report as a page in the app, or as a download when ?format= asks for one. */
-async function respond(c: Context<AppEnv>, inputs: ReportInputs, extra: Record<string, unknown> = {}) {
+export async function respond(
+  c: Context<AppEnv>,
+  inputs: AnyReportInputs,
+  extra: Record<string, unknown> = {},
+) {
   const { reports } = c.get('services');
   const format = c.req.query('format') as ReportFormat | undefined;
   if (format && formats.has(format)) {
@@ -105,7 +109,11 @@ export function reportRoutes(app: Hono<AppEnv>): void {
   });
 
   route(app, 'GET', '/reports', 'published:read', async (c) => {
-    const snapshots = await c.get('services').reports.listSnapshots();
+    // Saved papers that hold exempt risks are listed only to those who may read them.
+    const mayReadExempt = can(actorOf(c).role, 'risks:exempt');
+    const snapshots = (await c.get('services').reports.listSnapshots()).filter(
+      (s) => mayReadExempt || !s.holdsExempt,
+    );
     return renderPage(c, 'reports/list.njk', { title: 'Saved reports', snapshots });
   });
 
@@ -130,6 +138,8 @@ export function reportRoutes(app: Hono<AppEnv>): void {
 
   route(app, 'GET', '/reports/:id', 'published:read', async (c) => {
     const inputs = await c.get('services').reports.snapshotInputs(Number(param(c, 'id')));
+    if (holdsExempt(inputs) && !can(actorOf(c).role, 'risks:exempt'))
+      throw new NotFoundError(`There is no saved report ${param(c, 'id')}`);
     return respond(c, inputs, { snapshotId: Number(param(c, 'id')) });
   });
 }
