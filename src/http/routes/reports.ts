@@ -1,6 +1,7 @@
 import type { Context, Hono } from 'hono';
 import { reportBody, provenanceFooter } from '../../reports/render/html.js';
 import { can } from '../../domain/access.js';
+import { isAudience } from '../../domain/risk/exempt.js';
 import { NotFoundError, ValidationError } from '../../services/actor.js';
 import { holdsExempt, type AnyReportInputs, type ReportFormat } from '../../services/reports.js';
 import type { AppEnv } from '../context.js';
@@ -119,20 +120,27 @@ export function reportRoutes(app: Hono<AppEnv>): void {
 
   route(app, 'POST', '/reports', 'reports:write', async (c) => {
     const body = await c.req.parseBody();
-    const { reports } = c.get('services');
+    const { reports, planReports } = c.get('services');
     const kind = String(body.kind ?? '');
     const subject = String(body.subject ?? '');
     const year = String(body.year ?? '');
-    if (!['council-profile', 'regional-pack'].includes(kind) || !subject || !year) {
+    const audience = isAudience(body.audience) ? body.audience : 'published';
+    const kinds = ['council-profile', 'regional-pack', 'programme-update', 'risk-register'];
+    if (!kinds.includes(kind) || !subject || (!year && kind !== 'risk-register')) {
       throw new ValidationError('Say which report to save', [
-        { field: 'kind', message: 'Choose a council profile or a regional pack, a subject and a year' },
+        { field: 'kind', message: 'Choose a kind of report, a subject and a period' },
       ]);
     }
+    const actor = actorOf(c);
     const inputs =
       kind === 'council-profile'
-        ? await reports.profileInputs(actorOf(c), subject, year)
-        : await reports.packInputs(actorOf(c), subject, year);
-    const snapshot = await reports.saveSnapshot(actorOf(c), inputs);
+        ? await reports.profileInputs(actor, subject, year)
+        : kind === 'regional-pack'
+          ? await reports.packInputs(actor, subject, year)
+          : kind === 'programme-update'
+            ? await planReports.programmeInputs(actor, Number(subject), { period: year, audience })
+            : await planReports.riskRegisterInputs(actor, subject, audience);
+    const snapshot = await reports.saveSnapshot(actor, inputs);
     return c.redirect(`/reports/${snapshot.id}`, 303);
   });
 

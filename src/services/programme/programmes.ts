@@ -323,6 +323,14 @@ export function programmeService(
         const ws = await workstreamOn(tx, before.workstreamId);
         await assertCurrentPlan(tx, ws.planId);
         await referenceClash(tx, ws.planId, d.reference, id);
+        if (d.workstreamId !== null && d.workstreamId !== ws.id) {
+          const target = await workstreamOn(tx, d.workstreamId);
+          if (target.planId !== ws.planId)
+            throw new ValidationError('The action is not valid', [
+              { field: 'workstreamId', message: 'Choose a workstream of the same plan' },
+            ]);
+          await tx.query('UPDATE actions SET workstream_id = $2 WHERE id = $1', [id, target.id]);
+        }
         await tx.query(
           `UPDATE actions SET reference = $2, kind = $3, title = $4, description = $5, owner = $6, start_on = $7, due_on = $8,
              baseline_due_on = COALESCE(baseline_due_on, $8), status = $9, rag = $10, rag_text = $11, percent_complete = $12,

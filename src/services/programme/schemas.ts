@@ -69,6 +69,8 @@ export const actionSchema = z.object({
   arisingFromMeetingId: z
     .preprocess(blankToNull, z.coerce.number().int().positive().nullable())
     .default(null),
+  /** On an edit: move the action to another workstream of the same plan. */
+  workstreamId: z.preprocess(blankToNull, z.coerce.number().int().positive().nullable()).default(null),
 });
 export type ActionInput = z.input<typeof actionSchema>;
 
