@@ -66,6 +66,7 @@ const actionInput = (v: FormValues) => ({
   percentComplete: v.percentComplete,
   measureIds: v.measureId ? [v.measureId] : [],
   workstreamId: v.workstreamId,
+  arisingFromMeetingId: v.arisingFromMeetingId,
 });
 
 const updateInput = (v: FormValues) => ({
@@ -346,6 +347,17 @@ export function programmeRoutes(app: Hono<AppEnv>): void {
     const place = await services.programmes.locate(workstreamId);
     const audience = audienceFor(c);
     const structure = await services.programmes.structure(place.plan.id);
+    const boards = await services.governance.boards(place.programme.id);
+    const meetings = (
+      await Promise.all(
+        boards.map(async (b) =>
+          (await services.governance.meetings(b.id)).map((m) => ({
+            id: m.id,
+            text: `${b.name}, ${m.heldOn}`,
+          })),
+        ),
+      )
+    ).flat();
     return {
       template: 'programme/action-form.njk',
       context: {
@@ -358,6 +370,7 @@ export function programmeRoutes(app: Hono<AppEnv>): void {
         measureChoices: await measureChoices(services),
         riskChoices: await services.risks.choices(place.programme.orgCode, audience),
         workstreams: structure.workstreams,
+        meetings,
         editing: !target.endsWith('/actions'),
         ...options,
       },
