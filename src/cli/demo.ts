@@ -8,6 +8,7 @@ import type { Role } from '../domain/access.js';
 import { systemActor } from '../services/actor.js';
 import type { Services } from '../services/index.js';
 import { populationService } from '../services/populations.js';
+import { loadDemoProgramme } from './demo-programme.js';
 
 /** Demo accounts: for trying the product only. Their passwords are printed on start. */
 export const demoAccounts: { email: string; displayName: string; role: Role; password: string }[] = [
@@ -60,7 +61,8 @@ const demoGroup = {
 
 /**
  * Loads the demo: accounts, the shipped national ASCOF file, the illustrative population file
- * (population-mid-YYYY.csv) and a comparator group. Safe to run again.
+ * (population-mid-YYYY.csv), a comparator group, an improvement programme with its governance and
+ * risk register, and synthetic Client Level Data. Safe to run again.
  */
 export async function loadDemo(services: Services, log: (line: string) => void): Promise<void> {
   const actor = systemActor('demo loader');
@@ -84,6 +86,7 @@ export async function loadDemo(services: Services, log: (line: string) => void):
   if (!(await services.comparators.list()).some((g) => g.name === demoGroup.name)) {
     await services.comparators.create(actor, demoGroup);
   }
+  await loadDemoProgramme(services, log);
   await loadDemoCld(services, log);
 }
 

@@ -9,6 +9,7 @@ import { createBackup, restoreBackup, type Backup } from '../store/backup.js';
 import { StoreError } from '../store/db.js';
 import { cldCommands } from './cld.js';
 import { registerPopulationCommands } from './population.js';
+import { registerPlanCommands } from './plans.js';
 import { cliActor, withServices } from './context.js';
 import { demoAccounts, loadDemo } from './demo.js';
 import { progressBar } from './progress.js';
@@ -173,6 +174,7 @@ function program(): Command {
     );
 
   reportCommands(cli, out);
+  registerPlanCommands(cli, withServices, out);
   cldCommands(cli, out);
 
   cli

@@ -21,6 +21,8 @@ export const permissions = [
   'persons:read',
   'comparators:write',
   'plans:write',
+  /** Reading risks marked exempt from publication (Schedule 12A information) and internal papers holding them. */
+  'risks:exempt',
   'reports:write',
   'users:manage',
   'audit:read',
@@ -29,7 +31,7 @@ export type Permission = (typeof permissions)[number];
 
 const matrix: Record<Role, readonly Permission[]> = {
   viewer: ['published:read'],
-  editor: ['published:read', 'plans:write', 'reports:write'],
+  editor: ['published:read', 'plans:write', 'risks:exempt', 'reports:write'],
   analyst: [
     'published:read',
     'imports:read',

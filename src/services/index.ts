@@ -20,6 +20,14 @@ import { organisationService } from './organisations.js';
 import { reportService } from './reports.js';
 import { sessionService } from './sessions.js';
 import { userService } from './users.js';
+import { governanceService } from './programme/governance.js';
+import { lookUpTarget, measureProgressService } from './programme/measure-progress.js';
+import { overviewService } from './programme/overview.js';
+import { programmeService } from './programme/programmes.js';
+import { workforceService } from './programme/workforce.js';
+import { planImportService } from './plan-imports.js';
+import { planReportService } from './plan-reports.js';
+import { riskService } from './risks/risks.js';
 
 /**
  * The composition root: every service is built here, once, from the store, the clock and the
@@ -56,6 +64,12 @@ export async function createServices(db: Db, config: Config, clock: Clock = syst
       edition: 'local',
     })),
   ];
+  const programmes = programmeService(db, clock, organisations, measures);
+  const risks = riskService(db, clock, organisations);
+  const programmeOverview = overviewService(programmes, clock);
+  const governance = governanceService(db);
+  const workforce = workforceService(db);
+  const measureProgress = measureProgressService(benchmarking, measures, lookUpTarget);
   // Chromium starts on first use (PDF or Word) and stays warm until close().
   let printer: Printer | undefined;
   const services = {
@@ -78,6 +92,23 @@ export async function createServices(db: Db, config: Config, clock: Clock = syst
     cld,
     safeguarding,
     populations,
+    programmes,
+    programmeOverview,
+    governance,
+    workforce,
+    measureProgress,
+    risks,
+    planImports: planImportService(db, organisations, programmes, risks, measures),
+    planReports: planReportService({
+      clock,
+      organisations,
+      programmes,
+      overview: programmeOverview,
+      governance,
+      workforce,
+      measureProgress,
+      risks,
+    }),
     reports: reportService({
       db,
       clock,

@@ -3,6 +3,9 @@ import { parsePeriod } from '../domain/period.js';
 import type { Provenance, ReportDocument } from '../reports/document.js';
 import type { PackInputs, ProfileInputs, ReportInputs, TrendInput } from '../reports/profiles/inputs.js';
 import { packDocument, profileDocument, profileStatements } from '../reports/profiles/profile.js';
+import type { PlanReportInputs } from '../reports/plans/inputs.js';
+import { boardPackDocument, programmeDocument } from '../reports/plans/programme.js';
+import { riskRegisterDocument } from '../reports/plans/register.js';
 import { reportCss } from '../reports/render/css.js';
 import { renderDocx } from '../reports/render/docx.js';
 import { renderHtml } from '../reports/render/html.js';
@@ -18,6 +21,33 @@ import type { NarrativeService } from './narratives.js';
 import type { OrganisationService } from './organisations.js';
 
 export type ReportFormat = 'html' | 'pdf' | 'docx';
+
+/** Every kind of report the pipeline renders and saves. */
+export type AnyReportInputs = ReportInputs | PlanReportInputs;
+
+/** Whom a report is about and what its files are called. */
+function naming(inputs: AnyReportInputs): { code: string; name: string; prefix: string } {
+  switch (inputs.kind) {
+    case 'council-profile':
+      return { ...inputs.council, prefix: 'profile' };
+    case 'regional-pack':
+      return { ...inputs.region, prefix: 'profiles' };
+    case 'programme-update':
+      return { ...inputs.council, prefix: 'programme-update' };
+    case 'risk-register':
+      return {
+        ...inputs.council,
+        prefix: `risk-register${inputs.register.audience === 'internal' ? '-internal' : ''}`,
+      };
+    case 'board-pack':
+      return { ...inputs.council, prefix: 'board-pack' };
+  }
+}
+
+/** True for papers that hold exempt risks: only those allowed to read exempt risks may open them. */
+export function holdsExempt(inputs: AnyReportInputs): boolean {
+  return 'register' in inputs && inputs.register.audience === 'internal';
+}
 
 export interface RenderedReport {
   body: Buffer | string;
@@ -144,14 +174,25 @@ export function reportService(deps: {
     return { ...base, trends: await trendsFor(year, base) };
   }
 
-  function documentOf(inputs: ReportInputs): ReportDocument {
-    return inputs.kind === 'council-profile' ? profileDocument(inputs) : packDocument(inputs);
+  function documentOf(inputs: AnyReportInputs): ReportDocument {
+    switch (inputs.kind) {
+      case 'council-profile':
+        return profileDocument(inputs);
+      case 'regional-pack':
+        return packDocument(inputs);
+      case 'programme-update':
+        return programmeDocument(inputs);
+      case 'risk-register':
+        return riskRegisterDocument(inputs);
+      case 'board-pack':
+        return boardPackDocument(inputs);
+    }
   }
 
-  async function render(inputs: ReportInputs, format: ReportFormat): Promise<RenderedReport> {
+  async function render(inputs: AnyReportInputs, format: ReportFormat): Promise<RenderedReport> {
     const doc = documentOf(inputs);
-    const subject = inputs.kind === 'council-profile' ? inputs.council.name : inputs.region.name;
-    const fileName = `${slug(inputs.kind === 'council-profile' ? 'profile' : 'profiles')}-${slug(subject)}-${inputs.period}.${format}`;
+    const { name, prefix } = naming(inputs);
+    const fileName = `${prefix}-${slug(name)}-${slug(inputs.period)}.${format}`;
     const html = () => renderHtml(doc, reportCss());
     if (format === 'html') return { body: html(), contentType: contentTypes.html, fileName };
     const printer = deps.printer();
@@ -215,9 +256,9 @@ export function reportService(deps: {
     },
 
     /** Saves the inputs so the same document can be rendered later, whatever is imported meanwhile. */
-    async saveSnapshot(actor: Actor, inputs: ReportInputs): Promise<Snapshot> {
+    async saveSnapshot(actor: Actor, inputs: AnyReportInputs): Promise<Snapshot> {
       const title = documentOf(inputs).title;
-      const subject = inputs.kind === 'council-profile' ? inputs.council.code : inputs.region.code;
+      const subject = naming(inputs).code;
       return db.transaction(async (tx) => {
         const [row] = await tx.query<{ id: number; created_at: Date }>(
           `INSERT INTO report_snapshots (kind, subject_code, period, title, inputs, created_by, created_by_label)
@@ -242,7 +283,7 @@ export function reportService(deps: {
       });
     },
 
-    async listSnapshots(): Promise<Snapshot[]> {
+    async listSnapshots(): Promise<(Snapshot & { holdsExempt: boolean })[]> {
       const rows = await db.query<{
         id: number;
         kind: string;
@@ -251,8 +292,11 @@ export function reportService(deps: {
         title: string;
         created_by_label: string;
         created_at: Date;
+        holds_exempt: boolean;
       }>(
-        'SELECT id, kind, subject_code, period, title, created_by_label, created_at FROM report_snapshots ORDER BY id DESC',
+        `SELECT id, kind, subject_code, period, title, created_by_label, created_at,
+           COALESCE(inputs #>> '{register,audience}' = 'internal', false) AS holds_exempt
+         FROM report_snapshots ORDER BY id DESC`,
       );
       return rows.map((r) => ({
         id: r.id,
@@ -262,12 +306,13 @@ export function reportService(deps: {
         title: r.title,
         createdBy: r.created_by_label,
         createdAt: r.created_at,
+        holdsExempt: r.holds_exempt,
       }));
     },
 
     /** The saved inputs, marked with the snapshot they came from. */
-    async snapshotInputs(id: number): Promise<ReportInputs> {
-      const [row] = await db.query<{ inputs: ReportInputs }>(
+    async snapshotInputs(id: number): Promise<AnyReportInputs> {
+      const [row] = await db.query<{ inputs: AnyReportInputs }>(
         'SELECT inputs FROM report_snapshots WHERE id = $1',
         [id],
       );

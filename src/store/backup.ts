@@ -27,6 +27,21 @@ export const backupTables = [
   { name: 'profile_narratives', order: 'id', serial: true },
   { name: 'council_settings', order: 'org_code', serial: false },
   { name: 'report_snapshots', order: 'id', serial: true },
+  { name: 'programmes', order: 'id', serial: true },
+  { name: 'programme_plans', order: 'id', serial: true },
+  { name: 'boards', order: 'id', serial: true },
+  { name: 'workstreams', order: 'id', serial: true },
+  { name: 'meetings', order: 'id', serial: true },
+  { name: 'meeting_papers', order: 'id', serial: true },
+  { name: 'actions', order: 'id', serial: true },
+  { name: 'plan_updates', order: 'id', serial: true },
+  { name: 'action_measures', order: 'action_id, measure_id', serial: false },
+  { name: 'workforce_posts', order: 'id', serial: true },
+  { name: 'plan_imports', order: 'id', serial: true },
+  { name: 'risk_schemes', order: 'id', serial: true },
+  { name: 'risks', order: 'id', serial: true },
+  { name: 'risk_reviews', order: 'id', serial: true },
+  { name: 'risk_key_actions', order: 'id', serial: true },
 ] as const;
 
 export interface Backup {

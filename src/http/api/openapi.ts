@@ -2,6 +2,23 @@ import { z } from 'zod';
 import { measureDefinitionSchema } from '../../domain/measure.js';
 import { comparatorGroupSchema } from '../../services/comparators.js';
 import { newUserSchema } from '../../services/users.js';
+import {
+  actionSchema,
+  boardSchema,
+  meetingSchema,
+  postSchema,
+  programmeSchema,
+  replanSchema,
+  updateSchema,
+  workstreamSchema,
+} from '../../services/programme/schemas.js';
+import {
+  keyActionSchema,
+  newRiskSchema,
+  reviewSchema,
+  riskSchema,
+  schemeSchema,
+} from '../../services/risks/schemas.js';
 import type { Access } from '../guard.js';
 
 export interface Operation {
@@ -23,6 +40,19 @@ const componentSchemas = {
     disabled: z.boolean().optional(),
   }),
   NewToken: z.object({ name: z.string().min(1) }),
+  Programme: programmeSchema,
+  Workstream: workstreamSchema,
+  Action: actionSchema,
+  PlanUpdate: updateSchema,
+  Replan: replanSchema,
+  Board: boardSchema,
+  Meeting: meetingSchema,
+  WorkforcePosts: postSchema,
+  NewRisk: newRiskSchema,
+  Risk: riskSchema,
+  RiskReview: reviewSchema,
+  KeyAction: keyActionSchema,
+  RiskBands: schemeSchema,
 };
 
 const toOpenApiPath = (p: string) => p.replace(/:([A-Za-z]+)/g, '{$1}');

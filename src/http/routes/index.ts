@@ -10,6 +10,9 @@ import { homeRoutes } from './home.js';
 import { importRoutes } from './imports.js';
 import { measureRoutes } from './measures.js';
 import { organisationRoutes } from './organisations.js';
+import { governanceRoutes } from './governance.js';
+import { programmeRoutes } from './programmes.js';
+import { riskRoutes } from './risks.js';
 import { reportRoutes } from './reports.js';
 
 export function pageRoutes(app: Hono<AppEnv>, config: Config): void {
@@ -20,6 +23,9 @@ export function pageRoutes(app: Hono<AppEnv>, config: Config): void {
   benchmarkRoutes(app);
   cldRoutes(app);
   reportRoutes(app);
+  programmeRoutes(app);
+  governanceRoutes(app);
+  riskRoutes(app);
   comparatorRoutes(app);
   importRoutes(app);
   adminRoutes(app);

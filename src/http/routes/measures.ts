@@ -105,7 +105,13 @@ export function measureRoutes(app: Hono<AppEnv>): void {
     const all = await measures.all();
     const predecessor = measure.series ? all.find((m) => m.id === measure.series?.continues) : undefined;
     const successors = all.filter((m) => m.series?.continues === measure.id);
+    const { programmes, organisations } = c.get('services');
+    const actions = (await programmes.actionsForMeasure(measure.id)).map((a) => ({
+      ...a,
+      council: organisations.register.byCode.get(a.orgCode)?.name ?? a.orgCode,
+    }));
     return renderPage(c, 'measures/show.njk', {
+      actions,
       title: `${measure.code} ${measure.shortTitle}`,
       measure,
       edition: editionTitles[`${measure.family}/${measure.edition}`] ?? measure.edition,

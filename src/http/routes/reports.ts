@@ -1,8 +1,9 @@
 import type { Context, Hono } from 'hono';
 import { reportBody, provenanceFooter } from '../../reports/render/html.js';
-import type { ReportInputs } from '../../reports/profiles/inputs.js';
-import { ValidationError } from '../../services/actor.js';
-import type { ReportFormat } from '../../services/reports.js';
+import { can } from '../../domain/access.js';
+import { isAudience } from '../../domain/risk/exempt.js';
+import { NotFoundError, ValidationError } from '../../services/actor.js';
+import { holdsExempt, type AnyReportInputs, type ReportFormat } from '../../services/reports.js';
 import type { AppEnv } from '../context.js';
 import { actorOf, param, route } from '../guard.js';
 import { errorView, renderPage } from '../page.js';
@@ -10,7 +11,11 @@ import { errorView, renderPage } from '../page.js';
 const formats = new Set<ReportFormat>(['html', 'pdf', 'docx']);
 
 /** The report as a page in the app, or as a download when ?format= asks for one. */
-async function respond(c: Context<AppEnv>, inputs: ReportInputs, extra: Record<string, unknown> = {}) {
+export async function respond(
+  c: Context<AppEnv>,
+  inputs: AnyReportInputs,
+  extra: Record<string, unknown> = {},
+) {
   const { reports } = c.get('services');
   const format = c.req.query('format') as ReportFormat | undefined;
   if (format && formats.has(format)) {
@@ -105,31 +110,44 @@ export function reportRoutes(app: Hono<AppEnv>): void {
   });
 
   route(app, 'GET', '/reports', 'published:read', async (c) => {
-    const snapshots = await c.get('services').reports.listSnapshots();
+    // Saved papers that hold exempt risks are listed only to those who may read them.
+    const mayReadExempt = can(actorOf(c).role, 'risks:exempt');
+    const snapshots = (await c.get('services').reports.listSnapshots()).filter(
+      (s) => mayReadExempt || !s.holdsExempt,
+    );
     return renderPage(c, 'reports/list.njk', { title: 'Saved reports', snapshots });
   });
 
   route(app, 'POST', '/reports', 'reports:write', async (c) => {
     const body = await c.req.parseBody();
-    const { reports } = c.get('services');
+    const { reports, planReports } = c.get('services');
     const kind = String(body.kind ?? '');
     const subject = String(body.subject ?? '');
     const year = String(body.year ?? '');
-    if (!['council-profile', 'regional-pack'].includes(kind) || !subject || !year) {
+    const audience = isAudience(body.audience) ? body.audience : 'published';
+    const kinds = ['council-profile', 'regional-pack', 'programme-update', 'risk-register'];
+    if (!kinds.includes(kind) || !subject || (!year && kind !== 'risk-register')) {
       throw new ValidationError('Say which report to save', [
-        { field: 'kind', message: 'Choose a council profile or a regional pack, a subject and a year' },
+        { field: 'kind', message: 'Choose a kind of report, a subject and a period' },
       ]);
     }
+    const actor = actorOf(c);
     const inputs =
       kind === 'council-profile'
-        ? await reports.profileInputs(actorOf(c), subject, year)
-        : await reports.packInputs(actorOf(c), subject, year);
-    const snapshot = await reports.saveSnapshot(actorOf(c), inputs);
+        ? await reports.profileInputs(actor, subject, year)
+        : kind === 'regional-pack'
+          ? await reports.packInputs(actor, subject, year)
+          : kind === 'programme-update'
+            ? await planReports.programmeInputs(actor, Number(subject), { period: year, audience })
+            : await planReports.riskRegisterInputs(actor, subject, audience);
+    const snapshot = await reports.saveSnapshot(actor, inputs);
     return c.redirect(`/reports/${snapshot.id}`, 303);
   });
 
   route(app, 'GET', '/reports/:id', 'published:read', async (c) => {
     const inputs = await c.get('services').reports.snapshotInputs(Number(param(c, 'id')));
+    if (holdsExempt(inputs) && !can(actorOf(c).role, 'risks:exempt'))
+      throw new NotFoundError(`There is no saved report ${param(c, 'id')}`);
     return respond(c, inputs, { snapshotId: Number(param(c, 'id')) });
   });
 }
