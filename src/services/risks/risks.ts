@@ -119,6 +119,26 @@ function riskValues(d: Parsed<typeof riskSchema>) {
   };
 }
 
+/** The values a new or edited risk writes, reference to review frequency, in the tables' column order. */
+function describedBy(d: Parsed<typeof riskSchema>, v: ReturnType<typeof riskValues>) {
+  return [
+    d.reference,
+    d.title,
+    d.description,
+    v.themes,
+    d.owners,
+    d.controls,
+    d.assurance,
+    v.inherent?.impact ?? null,
+    v.inherent?.likelihood ?? null,
+    v.inherent?.score ?? null,
+    v.target?.impact ?? null,
+    v.target?.likelihood ?? null,
+    v.target?.score ?? null,
+    d.reviewFrequency,
+  ];
+}
+
 export function riskService(db: Db, clock: Clock, organisations: OrganisationService) {
   const today = () => isoDateIn(clock.now());
 
@@ -372,20 +392,7 @@ export function riskService(db: Db, clock: Clock, organisations: OrganisationSer
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) RETURNING *`,
           [
             orgCode,
-            d.reference,
-            d.title,
-            d.description,
-            v.themes,
-            d.owners,
-            d.controls,
-            d.assurance,
-            v.inherent?.impact ?? null,
-            v.inherent?.likelihood ?? null,
-            v.inherent?.score ?? null,
-            v.target?.impact ?? null,
-            v.target?.likelihood ?? null,
-            v.target?.score ?? null,
-            d.reviewFrequency,
+            ...describedBy(d, v),
             d.nextReviewOn ?? nextReviewAfter(assessedOn, d.reviewFrequency),
             d.exempt,
             d.exemptReason,
@@ -427,27 +434,7 @@ export function riskService(db: Db, clock: Clock, organisations: OrganisationSer
              target_score = $14, review_frequency = $15, next_review_on = COALESCE($16, next_review_on), exempt = $17,
              exempt_reason = $18, programme_id = $19, updated_at = now()
            WHERE id = $1 RETURNING *`,
-          [
-            id,
-            d.reference,
-            d.title,
-            d.description,
-            v.themes,
-            d.owners,
-            d.controls,
-            d.assurance,
-            v.inherent?.impact ?? null,
-            v.inherent?.likelihood ?? null,
-            v.inherent?.score ?? null,
-            v.target?.impact ?? null,
-            v.target?.likelihood ?? null,
-            v.target?.score ?? null,
-            d.reviewFrequency,
-            d.nextReviewOn,
-            d.exempt,
-            d.exemptReason,
-            d.programmeId,
-          ],
+          [id, ...describedBy(d, v), d.nextReviewOn, d.exempt, d.exemptReason, d.programmeId],
         );
         await recordAudit(tx, actor, 'risk.update', { type: 'risk', id }, before, toRisk(row!));
       });
