@@ -9,3 +9,15 @@ export function fixedClock(start: Date): Clock & { advance(ms: number): void } {
   let t = start.getTime();
   return { now: () => new Date(t), advance: (ms) => (t += ms) };
 }
+
+const londonDate = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** Today's date where the council is (ISO, Europe/London), whatever the server's time zone. */
+export function todayOf(clock: Clock): string {
+  return londonDate.format(clock.now());
+}

@@ -20,6 +20,10 @@ import { organisationService } from './organisations.js';
 import { reportService } from './reports.js';
 import { sessionService } from './sessions.js';
 import { userService } from './users.js';
+import { commentaryService } from './commentary.js';
+import { planService } from './plans.js';
+import { targetService } from './targets.js';
+import { valueService } from './values.js';
 
 /**
  * The composition root: every service is built here, once, from the store, the clock and the
@@ -47,6 +51,10 @@ export async function createServices(db: Db, config: Config, clock: Clock = syst
     pseudonymiser: cld.pseudonymiser,
     isCouncil: (code) => register.byCode.get(code)?.kind === 'council',
   });
+  const targets = targetService({ db, clock, measures, organisations });
+  const values = valueService({ db, clock, measures, organisations });
+  const commentary = commentaryService(db, measures, organisations);
+  const plans = planService({ db, measures, organisations, targets });
   // Local safeguarding measures ship with the product beside the national catalogue.
   const shipped: CatalogueMeasure[] = [
     ...catalogue,
@@ -78,6 +86,10 @@ export async function createServices(db: Db, config: Config, clock: Clock = syst
     cld,
     safeguarding,
     populations,
+    targets,
+    values,
+    commentary,
+    plans,
     reports: reportService({
       db,
       clock,

@@ -27,6 +27,12 @@ export const backupTables = [
   { name: 'profile_narratives', order: 'id', serial: true },
   { name: 'council_settings', order: 'org_code', serial: false },
   { name: 'report_snapshots', order: 'id', serial: true },
+  { name: 'value_batches', order: 'id', serial: true },
+  { name: 'value_entries', order: 'id', serial: true },
+  { name: 'measure_value_rules', order: 'measure_id', serial: false },
+  { name: 'targets', order: 'id', serial: true },
+  { name: 'commentaries', order: 'id', serial: true },
+  { name: 'performance_plans', order: 'id', serial: true },
 ] as const;
 
 export interface Backup {

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { TestContext } from 'node:test';
 import { serve } from '@hono/node-server';
+import { roles } from '../../src/domain/access.js';
 import { writeSyntheticCld } from '../../src/cld/synthetic/cli-entry.js';
 import { createApp } from '../../src/http/app.js';
 import { systemActor } from '../../src/services/actor.js';
@@ -28,7 +29,7 @@ export async function openCldTestApp(t: TestContext, kind: StoreKind = 'pglite')
   // Registered after the services' own close, so the case store is closed before its folder goes.
   t.after(() => fs.rm(dataDir, { recursive: true, force: true }));
   if (!services) return undefined;
-  for (const role of ['admin', 'analyst', 'editor', 'viewer'] as const) {
+  for (const role of roles) {
     await services.users.create(systemActor('test'), {
       email: `${role}@example.org`,
       displayName: `Test ${role}`,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { roles } from '../../domain/access.js';
 import { measureDefinitionSchema } from '../../domain/measure.js';
 import { comparatorGroupSchema } from '../../services/comparators.js';
 import { newUserSchema } from '../../services/users.js';
@@ -19,7 +20,7 @@ const componentSchemas = {
   NewUser: newUserSchema,
   ComparatorGroup: comparatorGroupSchema,
   UserChange: z.object({
-    role: z.enum(['admin', 'analyst', 'editor', 'viewer']).optional(),
+    role: z.enum(roles).optional(),
     disabled: z.boolean().optional(),
   }),
   NewToken: z.object({ name: z.string().min(1) }),
