@@ -21,6 +21,7 @@ import { reportService } from './reports.js';
 import { sessionService } from './sessions.js';
 import { userService } from './users.js';
 import { commentaryService } from './commentary.js';
+import { performanceService } from './performance.js';
 import { planService } from './plans.js';
 import { targetService } from './targets.js';
 import { valueService } from './values.js';
@@ -55,6 +56,17 @@ export async function createServices(db: Db, config: Config, clock: Clock = syst
   const values = valueService({ db, clock, measures, organisations });
   const commentary = commentaryService(db, measures, organisations);
   const plans = planService({ db, measures, organisations, targets });
+  const performance = performanceService({
+    db,
+    clock,
+    measures,
+    organisations,
+    targets,
+    commentary,
+    plans,
+    benchmarking,
+    imports,
+  });
   // Local safeguarding measures ship with the product beside the national catalogue.
   const shipped: CatalogueMeasure[] = [
     ...catalogue,
@@ -90,6 +102,7 @@ export async function createServices(db: Db, config: Config, clock: Clock = syst
     values,
     commentary,
     plans,
+    performance,
     reports: reportService({
       db,
       clock,

@@ -2,6 +2,8 @@
  * Edits to a performance plan as pure functions: each takes a plan and returns a new one, or throws a
  * PlanEditError saying what is wrong. The service saves the result as the plan's next version.
  */
+import { z } from 'zod';
+import { financialYearSchema, measureIdSchema } from '../measure.js';
 import { nextId, type Indicator, type Plan } from './plan.js';
 
 export class PlanEditError extends Error {
@@ -24,6 +26,34 @@ export type PlanEdit =
   | { op: 'move'; id: string; direction: 'up' | 'down' }
   | { op: 'set-years'; years: string[] }
   | { op: 'set-title'; title: string };
+
+const indicatorInput = z.strictObject({
+  measureId: measureIdSchema,
+  label: z.string().trim().max(300).optional(),
+  baseline: z
+    .strictObject({
+      period: z.string().min(1),
+      value: z.number().finite().optional(),
+      note: z.string().max(200).optional(),
+    })
+    .optional(),
+});
+const title = z.string().trim().min(1, 'Give a title').max(300);
+
+/** One edit as the API takes it. */
+export const planEditSchema = z
+  .discriminatedUnion('op', [
+    z.strictObject({ op: z.literal('add-priority'), title }),
+    z.strictObject({ op: z.literal('add-objective'), priorityId: z.string(), title }),
+    z.strictObject({ op: z.literal('add-indicator'), objectiveId: z.string(), indicator: indicatorInput }),
+    z.strictObject({ op: z.literal('rename'), id: z.string(), title }),
+    z.strictObject({ op: z.literal('update-indicator'), id: z.string(), indicator: indicatorInput }),
+    z.strictObject({ op: z.literal('remove'), id: z.string() }),
+    z.strictObject({ op: z.literal('move'), id: z.string(), direction: z.enum(['up', 'down']) }),
+    z.strictObject({ op: z.literal('set-years'), years: z.array(financialYearSchema).min(1).max(6) }),
+    z.strictObject({ op: z.literal('set-title'), title }),
+  ])
+  .describe('One change to a performance plan.');
 
 function move<T extends { id: string }>(items: T[], id: string, direction: 'up' | 'down'): boolean {
   const i = items.findIndex((x) => x.id === id);

@@ -68,3 +68,20 @@ export function assuranceOf(
   if (polarity === 'higher-is-better') return lo >= line ? 'pass' : hi < line ? 'fail' : 'hit-and-miss';
   return hi <= line ? 'pass' : lo > line ? 'fail' : 'hit-and-miss';
 }
+
+/** Short forms for table cells, where the icon's own label gives the full words. */
+export const variationShort: Record<Variation, string> = {
+  'common-cause': 'Common cause',
+  'improvement-high': 'Improvement (high)',
+  'improvement-low': 'Improvement (low)',
+  'concern-high': 'Concern (high)',
+  'concern-low': 'Concern (low)',
+  'neither-high': 'Special cause (high)',
+  'neither-low': 'Special cause (low)',
+};
+
+export const assuranceShort: Record<Assurance, string> = {
+  pass: 'Consistently passing',
+  fail: 'Consistently failing',
+  'hit-and-miss': 'Hit and miss',
+};

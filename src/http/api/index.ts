@@ -4,6 +4,7 @@ import { profileStatements } from '../../reports/profiles/profile.js';
 import type { AppEnv } from '../context.js';
 import { actorOf, param, route, type Handler } from '../guard.js';
 import { cldOperations } from './cld.js';
+import { performanceOperations } from './performance.js';
 import { openApiDocument, type Operation } from './openapi.js';
 
 const list = (v: string | undefined) =>
@@ -324,6 +325,7 @@ export function apiRoutes(app: Hono<AppEnv>): void {
   );
 
   cldOperations(op);
+  performanceOperations(op);
 
   op({ method: 'GET', path: '/api/openapi.json', access: 'public', summary: 'This document' }, (c) =>
     c.json(openApiDocument(operations)),

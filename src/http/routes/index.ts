@@ -10,7 +10,9 @@ import { homeRoutes } from './home.js';
 import { importRoutes } from './imports.js';
 import { measureRoutes } from './measures.js';
 import { organisationRoutes } from './organisations.js';
+import { performanceRoutes } from './performance.js';
 import { reportRoutes } from './reports.js';
+import { valueRoutes } from './values.js';
 
 export function pageRoutes(app: Hono<AppEnv>, config: Config): void {
   authRoutes(app, config);
@@ -20,6 +22,8 @@ export function pageRoutes(app: Hono<AppEnv>, config: Config): void {
   benchmarkRoutes(app);
   cldRoutes(app);
   reportRoutes(app);
+  performanceRoutes(app);
+  valueRoutes(app);
   comparatorRoutes(app);
   importRoutes(app);
   adminRoutes(app);

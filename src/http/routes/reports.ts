@@ -1,16 +1,17 @@
 import type { Context, Hono } from 'hono';
 import { reportBody, provenanceFooter } from '../../reports/render/html.js';
 import type { ReportInputs } from '../../reports/profiles/inputs.js';
+import { scorecardFilters } from '../../reports/performance/inputs.js';
 import { ValidationError } from '../../services/actor.js';
-import type { ReportFormat } from '../../services/reports.js';
+import { reportFormats, type ReportFormat } from '../../services/reports.js';
 import type { AppEnv } from '../context.js';
 import { actorOf, param, route } from '../guard.js';
 import { errorView, renderPage } from '../page.js';
 
-const formats = new Set<ReportFormat>(['html', 'pdf', 'docx']);
+const formats = new Set<ReportFormat>(reportFormats);
 
 /** The report as a page in the app, or as a download when ?format= asks for one. */
-async function respond(c: Context<AppEnv>, inputs: ReportInputs, extra: Record<string, unknown> = {}) {
+export async function respond(c: Context<AppEnv>, inputs: ReportInputs, extra: Record<string, unknown> = {}) {
   const { reports } = c.get('services');
   const format = c.req.query('format') as ReportFormat | undefined;
   if (format && formats.has(format)) {
@@ -115,15 +116,28 @@ export function reportRoutes(app: Hono<AppEnv>): void {
     const kind = String(body.kind ?? '');
     const subject = String(body.subject ?? '');
     const year = String(body.year ?? '');
-    if (!['council-profile', 'regional-pack'].includes(kind) || !subject || !year) {
+    const kinds = ['council-profile', 'regional-pack', 'scorecard', 'quarterly-overview', 'performance-plan'];
+    if (!kinds.includes(kind) || !subject || !year) {
       throw new ValidationError('Say which report to save', [
-        { field: 'kind', message: 'Choose a council profile or a regional pack, a subject and a year' },
+        { field: 'kind', message: 'Choose a report, a subject and a year' },
       ]);
     }
+    const { performance } = c.get('services');
+    const actor = actorOf(c);
     const inputs =
       kind === 'council-profile'
-        ? await reports.profileInputs(actorOf(c), subject, year)
-        : await reports.packInputs(actorOf(c), subject, year);
+        ? await reports.profileInputs(actor, subject, year)
+        : kind === 'regional-pack'
+          ? await reports.packInputs(actor, subject, year)
+          : kind === 'scorecard'
+            ? await performance.scorecardInputs(
+                actor,
+                subject,
+                scorecardFilters.find((f) => f === year) ?? 'all',
+              )
+            : kind === 'quarterly-overview'
+              ? await performance.overviewInputs(actor, subject, year)
+              : await performance.planInputs(actor, subject);
     const snapshot = await reports.saveSnapshot(actorOf(c), inputs);
     return c.redirect(`/reports/${snapshot.id}`, 303);
   });
