@@ -8,6 +8,7 @@ import type { Role } from '../domain/access.js';
 import { systemActor } from '../services/actor.js';
 import type { Services } from '../services/index.js';
 import { populationService } from '../services/populations.js';
+import { loadDemoPerformance } from './demo-performance.js';
 
 /** Demo accounts: for trying the product only. Their passwords are printed on start. */
 export const demoAccounts: { email: string; displayName: string; role: Role; password: string }[] = [
@@ -22,6 +23,12 @@ export const demoAccounts: { email: string; displayName: string; role: Role; pas
     displayName: 'Demo analyst',
     role: 'analyst',
     password: 'demo-analyst-password',
+  },
+  {
+    email: 'manager@demo.example',
+    displayName: 'Demo performance manager',
+    role: 'manager',
+    password: 'demo-manager-password',
   },
   {
     email: 'editor@demo.example',
@@ -85,6 +92,7 @@ export async function loadDemo(services: Services, log: (line: string) => void):
     await services.comparators.create(actor, demoGroup);
   }
   await loadDemoCld(services, log);
+  await loadDemoPerformance(services, log);
 }
 
 /**

@@ -63,6 +63,8 @@ export interface Provenance {
 export interface ReportDocument {
   title: string;
   subtitle?: string;
+  /** Wide tables: printed on landscape pages, in PDF and Word alike. */
+  landscape?: boolean;
   blocks: Block[];
   provenance: Provenance;
 }

@@ -13,8 +13,10 @@ import {
   planSchema,
   type Plan,
 } from '../domain/plan/plan.js';
+import { seriesChain } from '../domain/measure.js';
 import { parsePeriod } from '../domain/period.js';
-import type { FrozenTarget } from '../domain/targets/target.js';
+import type { FrozenTarget, TargetSpec } from '../domain/targets/target.js';
+import type { FileTarget } from '../domain/plan/plan.js';
 import type { Db, Queryable } from '../store/db.js';
 import { NotFoundError, ValidationError, type Actor } from './actor.js';
 import { recordAudit } from './audit.js';
@@ -114,6 +116,23 @@ export function planService(deps: {
     return after;
   }
 
+  /** A file's direction target with its baseline value filled in from the published figure. */
+  async function withBaseline(orgCode: string, measureId: string, spec: FileTarget): Promise<TargetSpec> {
+    if (spec.kind !== 'direction' || 'value' in spec.baseline) return spec as TargetSpec;
+    // The baseline may have been published under an earlier code of the same series (3C1 was 3D1).
+    const chain = seriesChain(await measures.all(), measureId)?.ids ?? [measureId];
+    const [row] = await db.query<{ value: string | null }>(
+      `SELECT value::text FROM observations WHERE org_code = $1 AND measure_id = ANY($2) AND period = $3
+         AND disaggregation = 'Total' AND superseded_by IS NULL ORDER BY array_position($2, measure_id) DESC LIMIT 1`,
+      [orgCode, chain, spec.baseline.period],
+    );
+    if (row?.value == null) {
+      const message = `There is no published value of ${measureId} for ${spec.baseline.period} to use as the baseline: give one`;
+      throw new ValidationError(message, [{ field: 'targets', message }]);
+    }
+    return { ...spec, baseline: { period: spec.baseline.period, value: Number(row.value) } };
+  }
+
   return {
     current,
 
@@ -175,8 +194,11 @@ export function planService(deps: {
         throw new ValidationError('The plan file is not valid', fieldErrorsOf(parsed.error));
       const { plan, targets: wanted } = planFromFile(parsed.data);
       const checked = await check(plan);
-      const frozen: ((typeof wanted)[number] & { target: FrozenTarget })[] = [];
-      for (const t of wanted) frozen.push({ ...t, target: await targets.check(t.measureId, t.spec) });
+      const frozen: { measureId: string; year: string; spec: TargetSpec; target: FrozenTarget }[] = [];
+      for (const t of wanted) {
+        const spec = await withBaseline(orgCode, t.measureId, t.spec);
+        frozen.push({ ...t, spec, target: await targets.check(t.measureId, spec) });
+      }
       const book = await targets.book(orgCode);
       return db.transaction(async (tx) => {
         const saved = await saveIn(tx, actor, orgCode, checked);

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { financialYearSchema, measureIdSchema } from '../measure.js';
-import { targetSpecSchema } from '../targets/target.js';
+import { targetDirections, targetSpecSchema } from '../targets/target.js';
 
 const idSchema = z
   .string()
@@ -73,6 +73,20 @@ export type Priority = Plan['priorities'][number];
 export type Objective = Priority['objectives'][number];
 export type Indicator = Objective['indicators'][number];
 
+/** In a plan file, a direction target may leave its baseline value to the published figure for the period. */
+const fileTargetSchema = z.union([
+  targetSpecSchema,
+  z
+    .strictObject({
+      kind: z.literal('direction'),
+      direction: z.enum(targetDirections),
+      baseline: z.strictObject({ period: z.string().min(1) }),
+      tolerance: z.number().nonnegative().optional(),
+    })
+    .describe('A direction target from the published value of the baseline period.'),
+]);
+export type FileTarget = z.infer<typeof fileTargetSchema>;
+
 /** A plan as a file (YAML or JSON): ids optional, targets per year allowed on each indicator. */
 export const planFileSchema = z
   .strictObject({
@@ -92,7 +106,7 @@ export const planFileSchema = z
                 ...indicatorShape,
                 id: idSchema.optional(),
                 targets: z
-                  .record(financialYearSchema, targetSpecSchema)
+                  .record(financialYearSchema, fileTargetSchema)
                   .optional()
                   .describe("Targets by financial year, e.g. { '2025-26': { kind: value, value: 54 } }."),
               }),
@@ -131,9 +145,9 @@ export function nextId(plan: Pick<Plan, 'priorities'> | PlanFile, prefix: 'p' | 
 /** A plan file as a stored plan, with ids given where missing, and its targets listed apart. */
 export function planFromFile(file: PlanFile): {
   plan: Plan;
-  targets: { measureId: string; year: string; spec: z.infer<typeof targetSpecSchema> }[];
+  targets: { measureId: string; year: string; spec: FileTarget }[];
 } {
-  const targets: { measureId: string; year: string; spec: z.infer<typeof targetSpecSchema> }[] = [];
+  const targets: { measureId: string; year: string; spec: FileTarget }[] = [];
   const work = structuredClone(file);
   const take = (prefix: 'p' | 'o' | 'i', id: string | undefined) => id ?? nextId(work, prefix);
   for (const p of work.priorities) {

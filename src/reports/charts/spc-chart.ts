@@ -135,6 +135,25 @@ export function spcChart(input: SpcChartInput): TrendChart {
   };
 }
 
+/** Consecutive special-cause points of one kind as one phrase: '2025-10 to 2026-09 (improvement: …)'. */
+function runsOfSpecial(pts: SpcPoint[], kinds: Kind[]): string[] {
+  const out: string[] = [];
+  let i = 0;
+  while (i < pts.length) {
+    if (kinds[i] === 'common') {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < pts.length && kinds[j + 1] === kinds[i]) j++;
+    const signals = [...new Set(pts.slice(i, j + 1).flatMap((p) => p.signals))].map((s) => signalText[s]);
+    const span = i === j ? pts[i]!.period : `${pts[i]!.period} to ${pts[j]!.period}`;
+    out.push(`${span} (${look[kinds[i]!].label.toLowerCase()}: ${signals.join(', ')})`);
+    i = j + 1;
+  }
+  return out;
+}
+
 function describe(input: SpcChartInput, kinds: Kind[]): string {
   const { chart, format } = input;
   const pts = chart.points;
@@ -145,10 +164,7 @@ function describe(input: SpcChartInput, kinds: Kind[]): string {
     `Mean ${format(chart.mean)}; process limits ${format(chart.lowerLimit)} to ${format(chart.upperLimit)}.`,
     `Latest value ${format(last.value)} in ${last.period}: ${variationLabel[input.variation]}.`,
   ];
-  if (special.length)
-    sentences.push(
-      `Special cause points: ${special.map((p) => `${p.period} (${p.signals.map((s) => signalText[s]).join(', ')})`).join('; ')}.`,
-    );
+  if (special.length) sentences.push(`Special cause points: ${runsOfSpecial(pts, kinds).join('; ')}.`);
   if (input.target) sentences.push(`${input.target.label}: ${input.target.values.map(format).join(' to ')}.`);
   if (input.assurance) sentences.push(`${assuranceLabel[input.assurance]}.`);
   return sentences.join(' ');

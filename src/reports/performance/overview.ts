@@ -82,6 +82,7 @@ export function overviewDocument(inputs: OverviewInputs): ReportDocument {
   return {
     title: `ASC quarterly overview: ${inputs.council.name}`,
     subtitle: `Four quarters to ${inputs.quarter}`,
+    landscape: true,
     blocks,
     provenance: inputs.provenance,
   };

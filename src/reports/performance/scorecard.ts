@@ -90,6 +90,7 @@ export function scorecardDocument(inputs: ScorecardInputs): ReportDocument {
   return {
     title: `Director's scorecard: ${inputs.council.name}`,
     subtitle: `As at ${inputs.asAt} · ${filterText[inputs.filter]}`,
+    landscape: true,
     blocks,
     provenance: inputs.provenance,
   };

@@ -8,6 +8,7 @@ import {
   Packer,
   PageBreak,
   PageNumber,
+  PageOrientation,
   Paragraph,
   ShadingType,
   Table,
@@ -180,6 +181,7 @@ export async function renderDocx(doc: ReportDocument, rasterise: Rasterise): Pro
     styles: { default: { document: { run: { font: 'Arial', size: 22 } } } },
     sections: [
       {
+        ...(doc.landscape ? { properties: { page: { size: { orientation: PageOrientation.LANDSCAPE } } } } : {}),
         footers: {
           default: new Footer({
             children: [

@@ -123,5 +123,5 @@ export function provenanceFooter(doc: ReportDocument): string {
 
 /** A standalone, accessible HTML document (also what Chromium prints to PDF). */
 export function renderHtml(doc: ReportDocument, css: string): string {
-  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${esc(doc.title)}</title><meta name="viewport" content="width=device-width, initial-scale=1"><style>${css}</style></head><body class="govuk-template__body"><main class="govuk-width-container app-report" id="main-content"><h1 class="govuk-heading-xl">${esc(doc.title)}</h1>${doc.subtitle ? `<p class="govuk-body-l">${esc(doc.subtitle)}</p>` : ''}${reportBody(doc, true)}${provenanceFooter(doc)}</main></body></html>`;
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${esc(doc.title)}</title><meta name="viewport" content="width=device-width, initial-scale=1"><style>${css}${doc.landscape ? '@page { size: A4 landscape; }' : ''}</style></head><body class="govuk-template__body"><main class="govuk-width-container app-report${doc.landscape ? ' app-report--wide' : ''}" id="main-content"><h1 class="govuk-heading-xl">${esc(doc.title)}</h1>${doc.subtitle ? `<p class="govuk-body-l">${esc(doc.subtitle)}</p>` : ''}${reportBody(doc, true)}${provenanceFooter(doc)}</main></body></html>`;
 }
