@@ -126,7 +126,8 @@ const commentary = [
   {
     measureId: 'local-sg-s42-concluded-28-days',
     period: 'Q4 2024-25',
-    happening: 'Three in four enquiries were concluded within 28 days, up from seven in ten the quarter before.',
+    happening:
+      'Three in four enquiries were concluded within 28 days, up from seven in ten the quarter before.',
     why: 'A senior practitioner has reviewed every enquiry open for 21 days since January.',
     action: 'Keeping the 21-day review and adding a weekly check of enquiries about care homes.',
   },

@@ -8,6 +8,7 @@ import { ValidationError } from '../services/actor.js';
 import { createBackup, restoreBackup, type Backup } from '../store/backup.js';
 import { StoreError } from '../store/db.js';
 import { cldCommands } from './cld.js';
+import { performanceCommands } from './performance.js';
 import { registerPopulationCommands } from './population.js';
 import { cliActor, withServices } from './context.js';
 import { demoAccounts, loadDemo } from './demo.js';
@@ -174,6 +175,7 @@ function program(): Command {
 
   reportCommands(cli, out);
   cldCommands(cli, out);
+  performanceCommands(cli, out);
 
   cli
     .command('backup <file>')

@@ -181,7 +181,9 @@ export async function renderDocx(doc: ReportDocument, rasterise: Rasterise): Pro
     styles: { default: { document: { run: { font: 'Arial', size: 22 } } } },
     sections: [
       {
-        ...(doc.landscape ? { properties: { page: { size: { orientation: PageOrientation.LANDSCAPE } } } } : {}),
+        ...(doc.landscape
+          ? { properties: { page: { size: { orientation: PageOrientation.LANDSCAPE } } } }
+          : {}),
         footers: {
           default: new Footer({
             children: [
