@@ -106,10 +106,12 @@ install_packages() {
   [[ -x $CHROMIUM_PATH ]] || need+=(chromium)
   # Report tests open generated Word files in LibreOffice (headless) to prove they are well formed.
   command -v soffice >/dev/null || need+=(libreoffice-writer-nogui)
+  # Report tests read the text of generated PDFs back with pdftotext.
+  command -v pdftotext >/dev/null || need+=(poppler-utils)
   # Chromium renders text with whatever fonts fontconfig finds; make sure there are some.
   compgen -G '/usr/share/fonts/truetype/*/*.ttf' >/dev/null || need+=(fonts-dejavu-core fonts-liberation)
   if ((${#need[@]} == 0)); then
-    echo "postgresql, chromium and libreoffice already present"
+    echo "postgresql, chromium, libreoffice and poppler-utils already present"
     return 0
   fi
   [[ " ${need[*]} " == *" chromium "* && $CHROMIUM_PATH != /usr/bin/chromium ]] && {

@@ -144,3 +144,9 @@ export function requireSoffice(t: TestContext): string | undefined {
   const found = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
   return found ?? skipOrFail(t, 'LibreOffice (soffice) is not installed: run `npm test`, which installs it');
 }
+
+/** Poppler's `pdftotext`, to read generated PDFs back as text. Missing: a failure in CI, a skip otherwise. */
+export function requirePdftotext(t: TestContext): string | undefined {
+  const found = ['/usr/bin/pdftotext', '/usr/local/bin/pdftotext'].find((p) => existsSync(p));
+  return found ?? skipOrFail(t, 'pdftotext is not installed: run `npm test`, which installs poppler-utils');
+}
