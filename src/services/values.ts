@@ -436,7 +436,8 @@ export function valueService(deps: {
           'The value cannot be entered',
           rejections.map((r) => ({
             field: fieldOf[r.field],
-            message: r.reason.replace(/^./, (c) => c.toUpperCase()),
+            // A sentence starts with a capital; one starting with a measure id keeps the id as written.
+            message: /^[a-z]+ /.test(r.reason) ? r.reason[0]!.toUpperCase() + r.reason.slice(1) : r.reason,
           })),
         );
       if (entries.length === 0)
