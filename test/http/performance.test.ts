@@ -118,13 +118,14 @@ test('data entry, approval, targets, commentary and the plan through the pages; 
   assert.match(measure.text, /Rising steadily\./);
 
   // The plan editor builds the plan; the plan page lays it out as in Manchester's appendix.
-  for (const fields of [
+  const edits: Record<string, string>[] = [
     { op: 'set-years', years: '2025-26, 2026-27' },
     { op: 'add-priority', title: 'Independence' },
     { op: 'add-objective', priorityId: 'p-1', title: 'Reablement first' },
     { op: 'add-indicator', objectiveId: 'o-1', measureId: reablement.id, baselinePeriod: '2025-01' },
     { op: 'add-indicator', objectiveId: 'o-1', measureId: waitingList.id, label: 'Reduce the waiting list' },
-  ]) {
+  ];
+  for (const fields of edits) {
     res = await form(app, editor, `/organisations/${COUNCIL}/plan`, fields);
     assert.equal(res.status, 303, JSON.stringify(fields));
   }
