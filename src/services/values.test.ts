@@ -15,7 +15,7 @@ import { NotAllowedError, ValidationError } from './actor.js';
 const head = ['Measure', 'Period', 'Value', 'Numerator', 'Denominator', 'Note'];
 
 for (const kind of storeKinds) {
-  test(`${kind}: local values go draft → submitted → approved; a bad row stores nothing; corrections keep history`, async (t) => {
+  test(`${kind}: local values go draft → submitted → approved; a bad row stores nothing; corrections keep history; Excel uploads and templates`, async (t) => {
     const s = await openTestServices(t, kind);
     if (!s) return;
     await addLocalMeasures(s);
@@ -134,43 +134,38 @@ for (const kind of storeKinds) {
     );
     for (const action of ['values.draft', 'values.submit', 'values.approve', 'values.return'])
       assert.ok(audit.includes(action), `${action} audited`);
+
+    // Excel: percent-formatted cells, dates as months, a bad row named; then the CSV template.
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('Values');
+    sheet.addRow(['Measure', 'Title', 'Period', 'Value']);
+    sheet.addRow([reablement.id, 'ignored', '2026-08', 0.525]).getCell(4).numFmt = '0.0%';
+    sheet.addRow([waitingList.id, 'ignored', new Date(Date.UTC(2026, 7, 1)), 'lots']);
+    const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+    const report = await s.values.upload(analyst, COUNCIL, { fileName: 'values.xlsx', bytes });
+    assert.deepEqual(report.rejections, [
+      { row: 3, reason: 'the value "lots" is not a number (write it as 73.8 or 1234)' },
+    ]);
+    sheet.getRow(3).getCell(4).value = 640;
+    const fixed = await s.values.upload(analyst, COUNCIL, {
+      fileName: 'values.xlsx',
+      bytes: Buffer.from(await wb.xlsx.writeBuffer()),
+    });
+    assert.equal(fixed.outcome, 'drafted');
+    const entries = (await s.values.get(fixed.batchId!)).entries;
+    assert.deepEqual(
+      entries.map((e) => [e.measureId, e.period, e.value]),
+      [
+        [reablement.id, '2026-08', '52.5'],
+        [waitingList.id, '2026-08', '640'],
+      ],
+    );
+    const template = await s.values.template('local', 'csv');
+    assert.equal(
+      String(template.body),
+      'Measure,Title,Period,Value,Numerator,Denominator,Note\r\n' +
+        'local-reablement-no-ongoing,People leaving reablement with no ongoing care,2026-10,,,,\r\n' +
+        'local-waiting-list,People waiting for a Care Act assessment at month end,2026-10,,,,\r\n',
+    );
   });
 }
-
-test('an Excel upload reads percent-formatted cells, dates as months, and names the bad row', async (t) => {
-  const s = await openTestServices(t);
-  if (!s) return;
-  await addLocalMeasures(s);
-  const analyst = await person(s, 'analyst');
-  const wb = new ExcelJS.Workbook();
-  const sheet = wb.addWorksheet('Values');
-  sheet.addRow(['Measure', 'Title', 'Period', 'Value']);
-  sheet.addRow([reablement.id, 'ignored', '2026-09', 0.525]).getCell(4).numFmt = '0.0%';
-  sheet.addRow([waitingList.id, 'ignored', new Date(Date.UTC(2026, 8, 1)), 'lots']);
-  const bytes = Buffer.from(await wb.xlsx.writeBuffer());
-  const report = await s.values.upload(analyst, COUNCIL, { fileName: 'values.xlsx', bytes });
-  assert.deepEqual(report.rejections, [
-    { row: 3, reason: 'the value "lots" is not a number (write it as 73.8 or 1234)' },
-  ]);
-  sheet.getRow(3).getCell(4).value = 640;
-  const fixed = await s.values.upload(analyst, COUNCIL, {
-    fileName: 'values.xlsx',
-    bytes: Buffer.from(await wb.xlsx.writeBuffer()),
-  });
-  assert.equal(fixed.outcome, 'drafted');
-  const entries = (await s.values.get(fixed.batchId!)).entries;
-  assert.deepEqual(
-    entries.map((e) => [e.measureId, e.period, e.value]),
-    [
-      [reablement.id, '2026-09', '52.5'],
-      [waitingList.id, '2026-09', '640'],
-    ],
-  );
-  const template = await s.values.template('local', 'csv');
-  assert.equal(
-    String(template.body),
-    'Measure,Title,Period,Value,Numerator,Denominator,Note\r\n' +
-      'local-reablement-no-ongoing,People leaving reablement with no ongoing care,2026-10,,,,\r\n' +
-      'local-waiting-list,People waiting for a Care Act assessment at month end,2026-10,,,,\r\n',
-  );
-});
