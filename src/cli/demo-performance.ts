@@ -171,6 +171,17 @@ export async function loadDemoPerformance(services: Services, log: (line: string
   const loaded = await services.plans.importFile(manager, DEMO_COUNCIL, plan);
   log(`Demo performance plan: version ${loaded.plan.version}, ${loaded.targetsSet} targets set.`);
 
+  // The new reablement model from October 2025 changed the process: its chart gets limits of its own.
+  const phases = await services.spc.phaseStarts(DEMO_COUNCIL);
+  if (!phases.get('local-reablement-no-ongoing')?.length)
+    await services.spc.add(
+      analyst,
+      DEMO_COUNCIL,
+      'local-reablement-no-ongoing',
+      '2025-10',
+      'new reablement model',
+    );
+
   const editor = await actorFor(services, 'editor@demo.example');
   for (const c of commentary) {
     if (await services.commentary.current(DEMO_COUNCIL, c.measureId, c.period)) continue;

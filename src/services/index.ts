@@ -19,6 +19,7 @@ import { observationService } from './observations.js';
 import { organisationService } from './organisations.js';
 import { reportService } from './reports.js';
 import { sessionService } from './sessions.js';
+import { spcService } from './spc.js';
 import { userService } from './users.js';
 import { commentaryService } from './commentary.js';
 import { performanceService } from './performance.js';
@@ -56,6 +57,7 @@ export async function createServices(db: Db, config: Config, clock: Clock = syst
   const values = valueService({ db, clock, measures, organisations });
   const commentary = commentaryService(db, measures, organisations);
   const plans = planService({ db, measures, organisations, targets });
+  const spc = spcService(db, measures, organisations);
   const performance = performanceService({
     db,
     clock,
@@ -64,6 +66,7 @@ export async function createServices(db: Db, config: Config, clock: Clock = syst
     targets,
     commentary,
     plans,
+    spc,
     benchmarking,
     imports,
   });
@@ -102,6 +105,7 @@ export async function createServices(db: Db, config: Config, clock: Clock = syst
     values,
     commentary,
     plans,
+    spc,
     performance,
     reports: reportService({
       db,

@@ -32,6 +32,7 @@ import type { ImportService } from './imports.js';
 import type { Measure, MeasureService } from './measures.js';
 import type { OrganisationService } from './organisations.js';
 import type { PlanService } from './plans.js';
+import type { SpcService } from './spc.js';
 import type { TargetBook, TargetService } from './targets.js';
 
 export interface SeriesPoint {
@@ -74,6 +75,7 @@ export function performanceService(deps: {
   targets: TargetService;
   commentary: CommentaryService;
   plans: PlanService;
+  spc: SpcService;
   benchmarking: BenchmarkingService;
   imports: ImportService;
 }) {
@@ -132,11 +134,12 @@ export function performanceService(deps: {
     return points.filter((p) => p.period.kind === kind);
   }
 
-  function spcFor(points: SeriesPoint[]): XmrChart | undefined {
+  function spcFor(points: SeriesPoint[], phaseStarts: readonly string[]): XmrChart | undefined {
     const kind = points[0]?.period.kind;
     if (kind !== 'month' && kind !== 'quarter') return undefined;
     return xmrChart(
       points.flatMap((p) => (p.value === null ? [] : [{ period: p.period.label, value: p.value }])),
+      { phaseStarts },
     );
   }
 
@@ -145,6 +148,7 @@ export function performanceService(deps: {
     m: Measure,
     points: SeriesPoint[],
     book: TargetBook,
+    phaseStarts: readonly string[] = [],
   ): StatusSummary & { chart?: XmrChart } {
     const known = points.filter((p) => p.value !== null);
     const latest = known.at(-1);
@@ -158,7 +162,7 @@ export function performanceService(deps: {
     const inForce = book.inForce(m.id, latest.period);
     const frozen = inForce?.target ?? undefined;
     const rag = frozen ? ragFor(latest.value!, frozen) : null;
-    const chart = spcFor(points);
+    const chart = spcFor(points, phaseStarts);
     const values = new Map(points.map((p) => [p.period.label, p.value]));
     return {
       period: latest.period.label,
@@ -261,11 +265,13 @@ export function performanceService(deps: {
         items.map((i) => i.measureId),
       );
       const notes = await commentary.forOrg(orgCode);
+      const phases = await deps.spc.phaseStarts(orgCode);
       const built = items.flatMap((item) => {
         const m = all.find((x) => x.id === item.measureId);
         if (!m) return [];
         const points = primary(m, series.get(m.id) ?? []);
-        const { chart: _chart, ...status } = statusOf(m, points, book);
+        const starts = (phases.get(m.id) ?? []).map((p) => p.period);
+        const { chart: _chart, ...status } = statusOf(m, points, book, starts);
         const latest = points.filter((p) => p.value !== null).at(-1);
         return [{ item, m, points, status, latest }];
       });
@@ -372,6 +378,7 @@ export function performanceService(deps: {
       const { plan } = current;
       const all = await measures.all();
       const book = await targets.book(orgCode);
+      const phases = await deps.spc.phaseStarts(orgCode);
       const ids = plan.priorities.flatMap((p) =>
         p.objectives.flatMap((o) => o.indicators.map((i) => i.measureId)),
       );
@@ -389,7 +396,12 @@ export function performanceService(deps: {
               : undefined;
             if (baselinePoint && i.baseline?.value === undefined) used.push(baselinePoint.releaseId);
             const points = primary(m, allPoints);
-            const status = statusOf(m, points, book);
+            const status = statusOf(
+              m,
+              points,
+              book,
+              (phases.get(m.id) ?? []).map((x) => x.period),
+            );
             const latest = points.filter((x) => x.value !== null).at(-1);
             if (latest) used.push(latest.releaseId);
             rows.push({

@@ -148,8 +148,23 @@ for (const kind of storeKinds) {
       [2, 1],
     );
 
+    await s.spc.add(manager, COUNCIL, reablement.id, '2026-01', 'new reablement model');
+    assert.deepEqual(
+      (await s.spc.phaseStarts(COUNCIL)).get(reablement.id)?.map((p) => [p.period, p.reason]),
+      [['2026-01', 'new reablement model']],
+    );
+    await assert.rejects(
+      s.spc.add(manager, COUNCIL, reablement.id, '2026-27', 'x'),
+      says(/month or quarter/),
+    );
+
     const actions = (await s.audit.list({ limit: 100 })).entries.map((e) => `${e.entityType} ${e.action}`);
-    for (const a of ['target target.set', 'commentary commentary.save', 'plan plan.save'])
+    for (const a of [
+      'target target.set',
+      'commentary commentary.save',
+      'plan plan.save',
+      'spc spc.recalculate',
+    ])
       assert.ok(actions.includes(a), `${a} audited`);
   });
 }

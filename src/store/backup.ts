@@ -33,6 +33,7 @@ export const backupTables = [
   { name: 'targets', order: 'id', serial: true },
   { name: 'commentaries', order: 'id', serial: true },
   { name: 'performance_plans', order: 'id', serial: true },
+  { name: 'spc_phase_starts', order: 'org_code, measure_id, period', serial: false },
 ] as const;
 
 export interface Backup {

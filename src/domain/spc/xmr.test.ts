@@ -90,3 +90,32 @@ test('assurance: the target against the process limits, polarity-aware', () => {
   );
   assert.equal(assuranceOf(c, undefined, 'higher-is-better'), undefined);
 });
+
+test('recalculated limits: after a known change the new phase is judged by its own mean and limits', () => {
+  const before = [50, 52, 48, 51, 49, 50, 53, 47, 51, 49, 50, 52, 48, 51, 49];
+  const after = [56, 58, 55, 57, 56, 58, 55, 57, 56, 57];
+  const values = [...before, ...after];
+  const single = chart(values);
+  assert.equal(single.phases.length, 1);
+  assert.equal(variationOf(single, 'higher-is-better'), 'improvement-high');
+  assert.equal(assuranceOf(single, { kind: 'value', value: 54 }, 'higher-is-better'), 'hit-and-miss');
+
+  const split = xmrChart(series(values), { phaseStarts: ['m16'] })!;
+  assert.deepEqual(
+    split.phases.map((p) => [p.from, p.start, p.end]),
+    [
+      ['m1', 0, 15],
+      ['m16', 15, 25],
+    ],
+  );
+  assert.equal(split.mean, 56.5);
+  assert.equal(split.points[15]!.movingRange, null, 'the jump into the new phase is not a moving range');
+  assert.ok(split.points.every((p) => p.signals.length === 0));
+  assert.equal(variationOf(split, 'higher-is-better'), 'common-cause');
+  assert.equal(assuranceOf(split, { kind: 'value', value: 54 }, 'higher-is-better'), 'hit-and-miss');
+  assert.equal(assuranceOf(split, { kind: 'value', value: 51 }, 'higher-is-better'), 'pass');
+  // A start leaving fewer than six points after it is ignored, and said to be.
+  const late = xmrChart(series(values), { phaseStarts: ['m21', 'm99'] })!;
+  assert.equal(late.phases.length, 1);
+  assert.deepEqual(late.ignoredPhaseStarts, ['m99', 'm21']);
+});

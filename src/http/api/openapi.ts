@@ -48,6 +48,7 @@ const componentSchemas = {
   }),
   ValueRules: valueRulesSchema,
   Decision: z.object({ note: z.string().optional() }),
+  SpcPhase: z.object({ measureId: z.string(), period: z.string(), reason: z.string() }),
 };
 
 const toOpenApiPath = (p: string) => p.replace(/:([A-Za-z]+)/g, '{$1}');

@@ -160,6 +160,25 @@ export function performanceOperations(op: (spec: Operation, handler: Handler) =>
   );
   op(
     {
+      method: 'POST',
+      path: '/api/v1/organisations/:code/spc-phases',
+      access: 'measures:write',
+      summary:
+        "Recalculate a measure's SPC limits from a period (a known change in the process), with the reason",
+      body: 'SpcPhase',
+    },
+    async (c) => {
+      const b = await body(c);
+      return c.json(
+        await c
+          .get('services')
+          .spc.add(actorOf(c), param(c, 'code'), str(b.measureId), str(b.period), str(b.reason)),
+        201,
+      );
+    },
+  );
+  op(
+    {
       method: 'GET',
       path: '/api/v1/organisations/:code/value-batches',
       access: 'imports:read',

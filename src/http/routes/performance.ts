@@ -73,7 +73,13 @@ async function measurePage(c: Context<AppEnv>, extra: Record<string, unknown> = 
   const book = await s.targets.book(org.code);
   const all = (await s.performance.seriesFor(org.code, [measure.id])).get(measure.id) ?? [];
   const points = s.performance.primary(measure, all);
-  const summary = s.performance.statusOf(measure, points, book);
+  const phases = (await s.spc.phaseStarts(org.code)).get(measure.id) ?? [];
+  const summary = s.performance.statusOf(
+    measure,
+    points,
+    book,
+    phases.map((p) => p.period),
+  );
   const f = (v: number) => formatValue(measure, v);
   const requested = c.req.query('period');
   const period = requested && parsePeriod(requested) ? parsePeriod(requested)!.label : summary.period;
@@ -98,6 +104,7 @@ async function measurePage(c: Context<AppEnv>, extra: Record<string, unknown> = 
       polarity: measure.polarity,
       variation: variationOf(summary.chart, measure.polarity),
       assurance: assuranceOf(summary.chart, spec, measure.polarity),
+      phaseReasons: Object.fromEntries(phases.map((p) => [p.period, p.reason])),
       target:
         spec?.kind === 'value'
           ? { values: [spec.value], label: 'Target' }
@@ -153,6 +160,10 @@ async function measurePage(c: Context<AppEnv>, extra: Record<string, unknown> = 
       commentary,
       commentaryHistory,
       history,
+      phases: phases.map((p) => ({
+        ...p,
+        ignored: summary.chart?.ignoredPhaseStarts.includes(p.period) ?? false,
+      })),
       directions: targetDirections.map((d) => ({ value: d, text: directionText[d] })),
       values: {},
       ...extra,
@@ -360,6 +371,25 @@ export function performanceRoutes(app: Hono<AppEnv>): void {
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
       return measurePage(c, { commentaryValues: body, ...errorView(err.fieldErrors) }, 400);
+    }
+  });
+
+  route(app, 'POST', '/organisations/:code/performance/:id/phases', 'measures:write', async (c) => {
+    const s = c.get('services');
+    const body = await c.req.parseBody();
+    const code = param(c, 'code');
+    const id = param(c, 'id');
+    const back = `/organisations/${code}/performance/${encodeURIComponent(id)}#spc`;
+    if (text(body, 'remove')) {
+      await s.spc.remove(actorOf(c), code, id, text(body, 'remove'));
+      return c.redirect(back, 303);
+    }
+    try {
+      await s.spc.add(actorOf(c), code, id, text(body, 'phasePeriod'), text(body, 'phaseReason'));
+      return c.redirect(back, 303);
+    } catch (err) {
+      if (!(err instanceof ValidationError)) throw err;
+      return measurePage(c, { phaseValues: body, ...errorView(err.fieldErrors) }, 400);
     }
   });
 

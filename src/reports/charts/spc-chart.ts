@@ -17,6 +17,8 @@ export interface SpcChartInput {
   assurance?: Assurance | undefined;
   /** A number target as a line, or a range as two lines. */
   target?: { values: number[]; label: string } | undefined;
+  /** Why the limits were recalculated where they were, by the period the new phase starts. */
+  phaseReasons?: Record<string, string>;
   width?: number;
   height?: number;
 }
@@ -62,8 +64,7 @@ export function spcChart(input: SpcChartInput): TrendChart {
   const pts = chart.points;
   const all = [
     ...pts.map((p) => p.value),
-    chart.upperLimit,
-    chart.lowerLimit,
+    ...chart.phases.flatMap((ph) => [ph.upperLimit, ph.lowerLimit]),
     ...(input.target?.values ?? []),
   ];
   let lo = Math.min(...all);
@@ -77,11 +78,17 @@ export function spcChart(input: SpcChartInput): TrendChart {
   const y = (v: number) => m.top + plotH - ((v - lo) / (hi - lo)) * plotH;
   const f1 = (n: number) => n.toFixed(1);
   const parts: string[] = [];
-  const hline = (v: number, colour: string, dash: string, label: string) => {
+  const hline = (v: number, colour: string, dash: string, label: string, from = 0, to = pts.length - 1) => {
+    const x1 = from === 0 ? m.left : (x(from) + x(from - 1)) / 2;
+    const x2 = to === pts.length - 1 ? m.left + plotW : (x(to) + x(to + 1)) / 2;
     parts.push(
-      `<line x1="${m.left}" x2="${m.left + plotW}" y1="${f1(y(v))}" y2="${f1(y(v))}" stroke="${colour}" stroke-width="1.5" stroke-dasharray="${dash}"/>`,
-      `<text x="${m.left + plotW + 6}" y="${f1(y(v) + 4)}" font-size="11">${esc(`${label} ${format(v)}`)}</text>`,
+      `<line x1="${f1(x1)}" x2="${f1(x2)}" y1="${f1(y(v))}" y2="${f1(y(v))}" stroke="${colour}" stroke-width="1.5" stroke-dasharray="${dash}"/>`,
     );
+    // Only lines reaching the right edge are labelled there: the latest phase's, and the target.
+    if (to === pts.length - 1)
+      parts.push(
+        `<text x="${m.left + plotW + 6}" y="${f1(y(v) + 4)}" font-size="11">${esc(`${label} ${format(v)}`)}</text>`,
+      );
   };
   for (let i = 0; i <= 4; i++) {
     const v = lo + ((hi - lo) * i) / 4;
@@ -89,9 +96,18 @@ export function spcChart(input: SpcChartInput): TrendChart {
       `<text x="${m.left - 8}" y="${f1(y(v) + 4)}" text-anchor="end" font-size="11">${esc(format(v))}</text>`,
     );
   }
-  hline(chart.upperLimit, '#505a5f', '6 4', 'Upper limit');
-  hline(chart.mean, '#0b0c0c', '', 'Mean');
-  hline(chart.lowerLimit, '#505a5f', '6 4', 'Lower limit');
+  for (const ph of chart.phases) {
+    hline(ph.upperLimit, '#505a5f', '6 4', 'Upper limit', ph.start, ph.end - 1);
+    hline(ph.mean, '#0b0c0c', '', 'Mean', ph.start, ph.end - 1);
+    hline(ph.lowerLimit, '#505a5f', '6 4', 'Lower limit', ph.start, ph.end - 1);
+    if (ph.start > 0) {
+      const bx = f1((x(ph.start) + x(ph.start - 1)) / 2);
+      parts.push(
+        `<line x1="${bx}" x2="${bx}" y1="${m.top}" y2="${m.top + plotH}" stroke="#0b0c0c" stroke-dasharray="2 2"/>`,
+        `<text x="${bx}" y="${m.top - 6}" text-anchor="middle" font-size="11">limits recalculated</text>`,
+      );
+    }
+  }
   for (const t of input.target?.values ?? []) hline(t, '#d4351c', '2 3', input.target!.label);
   parts.push(
     `<path d="${pts.map((p, i) => `${i ? 'L' : 'M'}${f1(x(i))} ${f1(y(p.value))}`).join('')}" fill="none" stroke="#b1b4b6" stroke-width="1.5"/>`,
@@ -161,7 +177,11 @@ function describe(input: SpcChartInput, kinds: Kind[]): string {
   const special = pts.filter((_, i) => kinds[i] !== 'common');
   const sentences = [
     `Statistical process control chart of ${input.title}, ${pts[0]!.period} to ${last.period} (${pts.length} points).`,
-    `Mean ${format(chart.mean)}; process limits ${format(chart.lowerLimit)} to ${format(chart.upperLimit)}.`,
+    ...chart.phases.slice(1).map((ph) => {
+      const why = input.phaseReasons?.[ph.from];
+      return `Limits recalculated from ${ph.from}${why ? ` (${why})` : ''}.`;
+    }),
+    `${chart.phases.length > 1 ? `From ${chart.phases.at(-1)!.from}: mean` : 'Mean'} ${format(chart.mean)}; process limits ${format(chart.lowerLimit)} to ${format(chart.upperLimit)}.`,
     `Latest value ${format(last.value)} in ${last.period}: ${variationLabel[input.variation]}.`,
   ];
   if (special.length) sentences.push(`Special cause points: ${runsOfSpecial(pts, kinds).join('; ')}.`);
