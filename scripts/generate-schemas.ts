@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { measureFileSchema } from '../src/domain/measure.js';
 import { organisationFileSchema } from '../src/domain/organisation.js';
+import { planFileSchema } from '../src/domain/plan/plan.js';
 import { projectRoot } from '../src/paths.js';
 
 export const schemaDirectory = path.join(projectRoot, 'schemas');
@@ -24,6 +25,7 @@ export const schemaTargets: SchemaTarget[] = [
     title: 'Ascent organisation register file',
     schema: organisationFileSchema,
   },
+  { file: 'plan-file.schema.json', title: 'Ascent performance plan file', schema: planFileSchema },
 ];
 
 /** The file content written for a target: JSON Schema 2020-12 of what authors write in YAML. */

@@ -1,6 +1,7 @@
 import { loadConfig, type Config } from '../config.js';
 import { createServices, type Services } from '../services/index.js';
 import { systemActor, type Actor } from '../services/actor.js';
+import { configuredClock } from '../services/clock.js';
 import { openStore } from '../store/open.js';
 
 /** Opens the store, builds the services, runs fn, and always closes the store (releasing the lock). */
@@ -13,7 +14,7 @@ export async function withServices<T>(
     { databaseUrl: config.databaseUrl, dataDir: config.dataDir },
     `ascent ${command}`,
   );
-  const services = await createServices(db, config).catch(async (err: unknown) => {
+  const services = await createServices(db, config, configuredClock()).catch(async (err: unknown) => {
     await db.close();
     throw err;
   });

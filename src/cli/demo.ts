@@ -9,6 +9,7 @@ import { systemActor } from '../services/actor.js';
 import type { Services } from '../services/index.js';
 import { populationService } from '../services/populations.js';
 import { loadDemoProgramme } from './demo-programme.js';
+import { loadDemoPerformance } from './demo-performance.js';
 
 /** Demo accounts: for trying the product only. Their passwords are printed on start. */
 export const demoAccounts: { email: string; displayName: string; role: Role; password: string }[] = [
@@ -23,6 +24,12 @@ export const demoAccounts: { email: string; displayName: string; role: Role; pas
     displayName: 'Demo analyst',
     role: 'analyst',
     password: 'demo-analyst-password',
+  },
+  {
+    email: 'manager@demo.example',
+    displayName: 'Demo performance manager',
+    role: 'manager',
+    password: 'demo-manager-password',
   },
   {
     email: 'editor@demo.example',
@@ -88,6 +95,7 @@ export async function loadDemo(services: Services, log: (line: string) => void):
   }
   await loadDemoProgramme(services, log);
   await loadDemoCld(services, log);
+  await loadDemoPerformance(services, log);
 }
 
 /**

@@ -8,6 +8,7 @@ import { ValidationError } from '../services/actor.js';
 import { createBackup, restoreBackup, type Backup } from '../store/backup.js';
 import { StoreError } from '../store/db.js';
 import { cldCommands } from './cld.js';
+import { performanceCommands } from './performance.js';
 import { registerPopulationCommands } from './population.js';
 import { registerPlanCommands } from './plans.js';
 import { cliActor, withServices } from './context.js';
@@ -176,6 +177,7 @@ function program(): Command {
   reportCommands(cli, out);
   registerPlanCommands(cli, withServices, out);
   cldCommands(cli, out);
+  performanceCommands(cli, out);
 
   cli
     .command('backup <file>')

@@ -2,12 +2,13 @@
  * Who may do what. Every permission check in the product goes through `can`, so the matrix below
  * is the one place to read (and test) the rules.
  */
-export const roles = ['admin', 'analyst', 'editor', 'viewer'] as const;
+export const roles = ['admin', 'analyst', 'manager', 'editor', 'viewer'] as const;
 export type Role = (typeof roles)[number];
 
 export const roleDescriptions: Record<Role, string> = {
   admin: 'Manages users, tokens and settings, reads the audit log, and can do everything an analyst can',
-  analyst: 'Imports data, computes figures and maintains measures and comparator groups',
+  analyst: 'Imports data, computes figures, enters local values and maintains measures and comparator groups',
+  manager: 'Approves submitted local values before they are published, and sets targets and plans',
   editor: 'Maintains plans, commentary and narratives',
   viewer: 'Reads published material, such as a councillor on a scrutiny committee',
 };
@@ -17,6 +18,10 @@ export const permissions = [
   'measures:write',
   'imports:run',
   'imports:read',
+  /** Entering, uploading and submitting a council's own values; they publish only once approved. */
+  'values:enter',
+  /** Approving or returning submitted values: someone other than whoever submitted them. */
+  'values:approve',
   /** Listing the pseudonymised people and events behind a derived figure: special-category data. */
   'persons:read',
   'comparators:write',
@@ -32,10 +37,19 @@ export type Permission = (typeof permissions)[number];
 const matrix: Record<Role, readonly Permission[]> = {
   viewer: ['published:read'],
   editor: ['published:read', 'plans:write', 'risks:exempt', 'reports:write'],
+  manager: [
+    'published:read',
+    'imports:read',
+    'values:approve',
+    'plans:write',
+    'risks:exempt',
+    'reports:write',
+  ],
   analyst: [
     'published:read',
     'imports:read',
     'imports:run',
+    'values:enter',
     'persons:read',
     'measures:write',
     'comparators:write',

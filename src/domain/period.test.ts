@@ -1,6 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { financialYearOf, parsePeriod, previousPeriod, quarter } from './period.js';
+import {
+  financialYearOf,
+  parsePeriod,
+  periodsEndingWith,
+  periodWithin,
+  previousPeriod,
+  quarter,
+  samePeriodLastYear,
+} from './period.js';
 
 test('financial years parse in the spellings councils use', () => {
   for (const s of ['2017-18', '2017/18', '2017-2018']) {
@@ -55,4 +63,20 @@ test('rolling twelve months end with the named month and step back a year', () =
   assert.equal(parsePeriod('12 months to 2024-12')?.start, '2024-01-01');
   assert.equal(parsePeriod('12 months to 2024-13'), undefined);
   assert.equal(p && previousPeriod(p).label, '12 months to 2023-06');
+});
+
+test('the same period last year, the periods ending with one, and containment', () => {
+  const label = (s: string) => samePeriodLastYear(parsePeriod(s)!).label;
+  assert.equal(label('Q2 2024-25'), 'Q2 2023-24');
+  assert.equal(label('Q4 2024-25'), 'Q4 2023-24');
+  assert.equal(label('2025-03'), '2024-03');
+  assert.equal(label('2024-25'), '2023-24');
+  assert.equal(label('12 months to 2025-03'), '12 months to 2024-03');
+  assert.deepEqual(
+    periodsEndingWith(parsePeriod('Q2 2024-25')!, 4).map((p) => p.label),
+    ['Q3 2023-24', 'Q4 2023-24', 'Q1 2024-25', 'Q2 2024-25'],
+  );
+  assert.ok(periodWithin(parsePeriod('2025-03')!, parsePeriod('2024-25')!));
+  assert.ok(periodWithin(parsePeriod('Q4 2024-25')!, parsePeriod('2024-25')!));
+  assert.ok(!periodWithin(parsePeriod('2025-04')!, parsePeriod('2024-25')!));
 });

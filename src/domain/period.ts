@@ -120,3 +120,23 @@ export function previousPeriod(p: Period): Period {
 export function comparePeriods(a: Period, b: Period): number {
   return a.start === b.start ? a.end.localeCompare(b.end) : a.start.localeCompare(b.start);
 }
+
+/** The same period a year earlier: 'Q2 2024-25' → 'Q2 2023-24', '2025-03' → '2024-03'. */
+export function samePeriodLastYear(p: Period): Period {
+  if (p.kind === 'year' || p.kind === 'rolling-12') return previousPeriod(p);
+  if (p.kind === 'month') return month(Number(p.start.slice(0, 4)) - 1, Number(p.start.slice(5, 7)));
+  const fy = Number(financialYearOf(p.start).start.slice(0, 4));
+  return quarter(fy - 1, Number(p.label.slice(1, 2)) as 1 | 2 | 3 | 4);
+}
+
+/** The `count` periods of the same kind ending with `last`, oldest first. */
+export function periodsEndingWith(last: Period, count: number): Period[] {
+  const out = [last];
+  while (out.length < count) out.unshift(previousPeriod(out[0]!));
+  return out;
+}
+
+/** True when `inner` lies wholly inside `outer` (a quarter or month inside its financial year). */
+export function periodWithin(inner: Period, outer: Period): boolean {
+  return inner.start >= outer.start && inner.end <= outer.end;
+}

@@ -11,6 +11,29 @@ export interface Run {
 }
 export type Inline = string | Run[];
 
+/** A small picture in a table cell (a sparkline, an SPC icon), with its text alternative. */
+export interface CellImage {
+  svg: string;
+  altText: string;
+  width: number;
+  height: number;
+}
+
+/** A colour a status cell carries, always beside its words (never instead of them). */
+export type Tone = 'green' | 'amber' | 'red' | 'grey' | 'blue' | 'orange' | 'purple';
+
+/** A table cell with more than text: a tone (RAG), a small image, a link. Its text is what CSV and Excel get. */
+export interface RichCell {
+  text: string;
+  tone?: Tone;
+  image?: CellImage;
+  /** True when the image says it all on the page (its alternative text is the text). */
+  textHidden?: boolean;
+  href?: string;
+}
+export type TableCell = string | RichCell;
+export const cellText = (c: TableCell): string => (typeof c === 'string' ? c : c.text);
+
 export type Block =
   | { kind: 'heading'; level: 1 | 2 | 3; text: string; id?: string }
   | { kind: 'paragraph'; content: Inline }
@@ -19,9 +42,11 @@ export type Block =
       kind: 'table';
       caption: string;
       head: string[];
-      rows: string[][];
+      rows: TableCell[][];
       numeric?: boolean[];
       rowHeaders?: boolean;
+      /** A name for the table when exported (a sheet name, a file name part). */
+      exportName?: string;
     }
   | { kind: 'chart'; caption: string; chart: TrendChart }
   | { kind: 'contents' }
@@ -38,6 +63,8 @@ export interface Provenance {
 export interface ReportDocument {
   title: string;
   subtitle?: string;
+  /** Wide tables: printed on landscape pages, in PDF and Word alike. */
+  landscape?: boolean;
   blocks: Block[];
   provenance: Provenance;
 }

@@ -19,6 +19,7 @@ import { observationService } from './observations.js';
 import { organisationService } from './organisations.js';
 import { reportService } from './reports.js';
 import { sessionService } from './sessions.js';
+import { spcService } from './spc.js';
 import { userService } from './users.js';
 import { governanceService } from './programme/governance.js';
 import { lookUpTarget, measureProgressService } from './programme/measure-progress.js';
@@ -28,6 +29,11 @@ import { workforceService } from './programme/workforce.js';
 import { planImportService } from './plan-imports.js';
 import { planReportService } from './plan-reports.js';
 import { riskService } from './risks/risks.js';
+import { commentaryService } from './commentary.js';
+import { performanceService } from './performance.js';
+import { planService } from './plans.js';
+import { targetService } from './targets.js';
+import { valueService } from './values.js';
 
 /**
  * The composition root: every service is built here, once, from the store, the clock and the
@@ -54,6 +60,23 @@ export async function createServices(db: Db, config: Config, clock: Clock = syst
     caseStore: cld.caseStore,
     pseudonymiser: cld.pseudonymiser,
     isCouncil: (code) => register.byCode.get(code)?.kind === 'council',
+  });
+  const targets = targetService({ db, clock, measures, organisations });
+  const values = valueService({ db, clock, measures, organisations });
+  const commentary = commentaryService(db, measures, organisations);
+  const plans = planService({ db, measures, organisations, targets });
+  const spc = spcService(db, measures, organisations);
+  const performance = performanceService({
+    db,
+    clock,
+    measures,
+    organisations,
+    targets,
+    commentary,
+    plans,
+    spc,
+    benchmarking,
+    imports,
   });
   // Local safeguarding measures ship with the product beside the national catalogue.
   const shipped: CatalogueMeasure[] = [
@@ -109,6 +132,12 @@ export async function createServices(db: Db, config: Config, clock: Clock = syst
       measureProgress,
       risks,
     }),
+    targets,
+    values,
+    commentary,
+    plans,
+    spc,
+    performance,
     reports: reportService({
       db,
       clock,

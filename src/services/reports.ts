@@ -9,6 +9,10 @@ import { riskRegisterDocument } from '../reports/plans/register.js';
 import { reportCss } from '../reports/render/css.js';
 import { renderDocx } from '../reports/render/docx.js';
 import { renderHtml } from '../reports/render/html.js';
+import { renderCsv, renderXlsx } from '../reports/render/spreadsheet.js';
+import { overviewDocument } from '../reports/performance/overview.js';
+import { planDocument } from '../reports/performance/plan.js';
+import { scorecardDocument } from '../reports/performance/scorecard.js';
 import type { Printer } from '../reports/render/pdf.js';
 import type { Db } from '../store/db.js';
 import { NotFoundError, ValidationError, type Actor } from './actor.js';
@@ -20,29 +24,11 @@ import type { ImportService } from './imports.js';
 import type { NarrativeService } from './narratives.js';
 import type { OrganisationService } from './organisations.js';
 
-export type ReportFormat = 'html' | 'pdf' | 'docx';
+export type ReportFormat = 'html' | 'pdf' | 'docx' | 'csv' | 'xlsx';
+export const reportFormats: readonly ReportFormat[] = ['html', 'pdf', 'docx', 'csv', 'xlsx'];
 
 /** Every kind of report the pipeline renders and saves. */
 export type AnyReportInputs = ReportInputs | PlanReportInputs;
-
-/** Whom a report is about and what its files are called. */
-function naming(inputs: AnyReportInputs): { code: string; name: string; prefix: string } {
-  switch (inputs.kind) {
-    case 'council-profile':
-      return { ...inputs.council, prefix: 'profile' };
-    case 'regional-pack':
-      return { ...inputs.region, prefix: 'profiles' };
-    case 'programme-update':
-      return { ...inputs.council, prefix: 'programme-update' };
-    case 'risk-register':
-      return {
-        ...inputs.council,
-        prefix: `risk-register${inputs.register.audience === 'internal' ? '-internal' : ''}`,
-      };
-    case 'board-pack':
-      return { ...inputs.council, prefix: 'board-pack' };
-  }
-}
 
 /** True for papers that hold exempt risks: only those allowed to read exempt risks may open them. */
 export function holdsExempt(inputs: AnyReportInputs): boolean {
@@ -69,7 +55,44 @@ const contentTypes: Record<ReportFormat, string> = {
   html: 'text/html; charset=utf-8',
   pdf: 'application/pdf',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
+
+/** What a report is about and for when: the subject's code and name, the period, and a file-name stem. */
+export function reportSubject(inputs: AnyReportInputs): {
+  code: string;
+  name: string;
+  period: string;
+  stem: string;
+} {
+  switch (inputs.kind) {
+    case 'council-profile':
+      return { ...inputs.council, period: inputs.period, stem: 'profile' };
+    case 'regional-pack':
+      return { ...inputs.region, period: inputs.period, stem: 'profiles' };
+    case 'scorecard':
+      return {
+        ...inputs.council,
+        period: inputs.asAt,
+        stem: inputs.filter === 'all' ? 'scorecard' : `scorecard-${inputs.filter}`,
+      };
+    case 'quarterly-overview':
+      return { ...inputs.council, period: inputs.quarter, stem: 'asc-overview' };
+    case 'performance-plan':
+      return { ...inputs.council, period: inputs.years.join('-to-'), stem: 'performance-plan' };
+    case 'programme-update':
+      return { ...inputs.council, period: inputs.period, stem: 'programme-update' };
+    case 'risk-register':
+      return {
+        ...inputs.council,
+        period: inputs.period,
+        stem: `risk-register${inputs.register.audience === 'internal' ? '-internal' : ''}`,
+      };
+    case 'board-pack':
+      return { ...inputs.council, period: inputs.period, stem: 'board-pack' };
+  }
+}
 
 const slug = (s: string) =>
   s
@@ -186,15 +209,23 @@ export function reportService(deps: {
         return riskRegisterDocument(inputs);
       case 'board-pack':
         return boardPackDocument(inputs);
+      case 'scorecard':
+        return scorecardDocument(inputs);
+      case 'quarterly-overview':
+        return overviewDocument(inputs);
+      case 'performance-plan':
+        return planDocument(inputs);
     }
   }
 
   async function render(inputs: AnyReportInputs, format: ReportFormat): Promise<RenderedReport> {
     const doc = documentOf(inputs);
-    const { name, prefix } = naming(inputs);
-    const fileName = `${prefix}-${slug(name)}-${slug(inputs.period)}.${format}`;
+    const subject = reportSubject(inputs);
+    const fileName = `${slug(subject.stem)}-${slug(subject.name)}-${slug(subject.period)}.${format}`;
     const html = () => renderHtml(doc, reportCss());
     if (format === 'html') return { body: html(), contentType: contentTypes.html, fileName };
+    if (format === 'csv') return { body: renderCsv(doc), contentType: contentTypes.csv, fileName };
+    if (format === 'xlsx') return { body: await renderXlsx(doc), contentType: contentTypes.xlsx, fileName };
     const printer = deps.printer();
     if (format === 'pdf')
       return { body: await printer.pdf(html(), doc.title), contentType: contentTypes.pdf, fileName };
@@ -258,18 +289,18 @@ export function reportService(deps: {
     /** Saves the inputs so the same document can be rendered later, whatever is imported meanwhile. */
     async saveSnapshot(actor: Actor, inputs: AnyReportInputs): Promise<Snapshot> {
       const title = documentOf(inputs).title;
-      const subject = naming(inputs).code;
+      const { code: subject, period } = reportSubject(inputs);
       return db.transaction(async (tx) => {
         const [row] = await tx.query<{ id: number; created_at: Date }>(
           `INSERT INTO report_snapshots (kind, subject_code, period, title, inputs, created_by, created_by_label)
            VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id, created_at`,
-          [inputs.kind, subject, inputs.period, title, JSON.stringify(inputs), actor.userId, actor.label],
+          [inputs.kind, subject, period, title, JSON.stringify(inputs), actor.userId, actor.label],
         );
         const snapshot = {
           id: row!.id,
           kind: inputs.kind,
           subjectCode: subject,
-          period: inputs.period,
+          period,
           title,
           createdBy: actor.label,
           createdAt: row!.created_at,
@@ -277,7 +308,7 @@ export function reportService(deps: {
         await recordAudit(tx, actor, 'report.snapshot', { type: 'report-snapshot', id: snapshot.id }, null, {
           kind: inputs.kind,
           subject,
-          period: inputs.period,
+          period,
         });
         return snapshot;
       });

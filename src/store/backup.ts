@@ -42,6 +42,13 @@ export const backupTables = [
   { name: 'risks', order: 'id', serial: true },
   { name: 'risk_reviews', order: 'id', serial: true },
   { name: 'risk_key_actions', order: 'id', serial: true },
+  { name: 'value_batches', order: 'id', serial: true },
+  { name: 'value_entries', order: 'id', serial: true },
+  { name: 'measure_value_rules', order: 'measure_id', serial: false },
+  { name: 'targets', order: 'id', serial: true },
+  { name: 'commentaries', order: 'id', serial: true },
+  { name: 'performance_plans', order: 'id', serial: true },
+  { name: 'spc_phase_starts', order: 'org_code, measure_id, period', serial: false },
 ] as const;
 
 export interface Backup {

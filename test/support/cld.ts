@@ -9,7 +9,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type { TestContext } from 'node:test';
 import { serve } from '@hono/node-server';
+import { roles } from '../../src/domain/access.js';
 import { writeSyntheticCld } from '../../src/cld/synthetic/cli-entry.js';
+import { generateSafeguardingCsv } from '../../src/cld/safeguarding/synthetic.js';
 import { createApp } from '../../src/http/app.js';
 import { systemActor } from '../../src/services/actor.js';
 import type { Services } from '../../src/services/index.js';
@@ -28,7 +30,7 @@ export async function openCldTestApp(t: TestContext, kind: StoreKind = 'pglite')
   // Registered after the services' own close, so the case store is closed before its folder goes.
   t.after(() => fs.rm(dataDir, { recursive: true, force: true }));
   if (!services) return undefined;
-  for (const role of ['admin', 'analyst', 'editor', 'viewer'] as const) {
+  for (const role of roles) {
     await services.users.create(systemActor('test'), {
       email: `${role}@example.org`,
       displayName: `Test ${role}`,
@@ -70,4 +72,37 @@ export async function startCldTestServer(t: TestContext, kind: StoreKind = 'pgli
   t.after(() => new Promise<void>((resolve) => server.close(() => resolve())));
   const { port } = server.address() as AddressInfo;
   return { ...ctx, baseUrl: `http://127.0.0.1:${port}` };
+}
+
+/**
+ * The demo council's year by quarter, as the demo loads it but smaller: a synthetic CLD extract as four
+ * quarterly submissions and a safeguarding extract, with every quarter derived (the quarterly overview's
+ * figures).
+ */
+export async function loadQuarters(services: Services, dataDir: string): Promise<void> {
+  const actor = systemActor('test');
+  const { files } = await writeSyntheticCld(path.join(dataDir, 'cld-{submission}.csv'), {
+    seed: 7,
+    councils: [CLD_COUNCIL],
+    rows: 3000,
+    periodStart: '2024-04-01',
+    periodEnd: '2025-03-31',
+    release: 1,
+    quarters: true,
+  });
+  for (const file of files.sort())
+    await services.cld.importExtract(actor, { file, fileName: path.basename(file) });
+  const sg = generateSafeguardingCsv({ laCode: CLD_COUNCIL, year: 2024, seed: 7, concerns: 600 });
+  await services.safeguarding.importExtract(actor, {
+    fileName: 'safeguarding-2024-25.csv',
+    bytes: Buffer.from(sg.csv),
+    laCode: CLD_COUNCIL,
+    periodStart: sg.periodStart,
+    periodEnd: sg.periodEnd,
+  });
+  for (const q of [1, 2, 3, 4]) {
+    const period = `Q${q} ${CLD_PERIOD}`;
+    await services.cld.derive(actor, { laCode: CLD_COUNCIL, period });
+    await services.safeguarding.derive(actor, { laCode: CLD_COUNCIL, period });
+  }
 }

@@ -1,5 +1,5 @@
 import type { TestContext } from 'node:test';
-import type { Role } from '../../src/domain/access.js';
+import { roles, type Role } from '../../src/domain/access.js';
 import { createApp } from '../../src/http/app.js';
 import { systemActor } from '../../src/services/actor.js';
 import { openTestServices, testConfig, type StoreKind } from './services.js';
@@ -10,7 +10,7 @@ export const passwordFor = (role: Role) => `${role}-test-password`;
 export async function openTestApp(t: TestContext, kind: StoreKind = 'pglite') {
   const services = await openTestServices(t, kind);
   if (!services) return undefined;
-  for (const role of ['admin', 'analyst', 'editor', 'viewer'] as const) {
+  for (const role of roles) {
     await services.users.create(systemActor('test'), {
       email: `${role}@example.org`,
       displayName: `Test ${role}`,

@@ -32,3 +32,15 @@ export function convertDocx(soffice: string, docx: Buffer, to: 'txt' | 'html'): 
 }
 
 export const docxToText = (soffice: string, docx: Buffer): string => convertDocx(soffice, docx, 'txt');
+
+/** The text of a PDF as pdftotext lays it out (columns kept on their lines). */
+export function pdfToText(pdftotext: string, pdf: Buffer): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ascent-pdf-'));
+  try {
+    const file = path.join(dir, 'report.pdf');
+    fs.writeFileSync(file, pdf);
+    return execFileSync(pdftotext, ['-layout', file, '-'], { encoding: 'utf8', timeout: 60_000 });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

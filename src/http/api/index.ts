@@ -5,6 +5,7 @@ import type { AppEnv } from '../context.js';
 import { actorOf, param, route, type Handler } from '../guard.js';
 import { cldOperations } from './cld.js';
 import { planOperations } from './plans.js';
+import { performanceOperations } from './performance.js';
 import { openApiDocument, type Operation } from './openapi.js';
 
 const list = (v: string | undefined) =>
@@ -326,6 +327,7 @@ export function apiRoutes(app: Hono<AppEnv>): void {
 
   cldOperations(op);
   planOperations(op);
+  performanceOperations(op);
 
   op({ method: 'GET', path: '/api/openapi.json', access: 'public', summary: 'This document' }, (c) =>
     c.json(openApiDocument(operations)),

@@ -1,5 +1,10 @@
 import { z } from 'zod';
+import { roles } from '../../domain/access.js';
 import { measureDefinitionSchema } from '../../domain/measure.js';
+import { planEditSchema } from '../../domain/plan/edit.js';
+import { planSchema } from '../../domain/plan/plan.js';
+import { targetSpecSchema } from '../../domain/targets/target.js';
+import { valueRulesSchema } from '../../domain/values/rules.js';
 import { comparatorGroupSchema } from '../../services/comparators.js';
 import { newUserSchema } from '../../services/users.js';
 import {
@@ -26,8 +31,8 @@ export interface Operation {
   path: string;
   access: Access;
   summary: string;
-  /** Name of a component schema for a JSON body, or 'csv' for a CSV upload. */
-  body?: keyof typeof componentSchemas | 'csv';
+  /** Name of a component schema for a JSON body, 'csv' for a CSV upload, 'spreadsheet' for CSV or Excel. */
+  body?: keyof typeof componentSchemas | 'csv' | 'spreadsheet';
   query?: { name: string; description: string }[];
 }
 
@@ -36,7 +41,7 @@ const componentSchemas = {
   NewUser: newUserSchema,
   ComparatorGroup: comparatorGroupSchema,
   UserChange: z.object({
-    role: z.enum(['admin', 'analyst', 'editor', 'viewer']).optional(),
+    role: z.enum(roles).optional(),
     disabled: z.boolean().optional(),
   }),
   NewToken: z.object({ name: z.string().min(1) }),
@@ -53,6 +58,27 @@ const componentSchemas = {
   RiskReview: reviewSchema,
   KeyAction: keyActionSchema,
   RiskBands: schemeSchema,
+  Plan: planSchema,
+  PlanEdit: planEditSchema,
+  TargetChange: z.object({ measureId: z.string(), period: z.string(), target: targetSpecSchema }),
+  CommentaryChange: z.object({
+    measureId: z.string(),
+    period: z.string(),
+    happening: z.string(),
+    why: z.string(),
+    action: z.string(),
+  }),
+  ValueEntry: z.object({
+    measureId: z.string(),
+    period: z.string(),
+    value: z.number().optional(),
+    numerator: z.number().optional(),
+    denominator: z.number().optional(),
+    note: z.string().optional(),
+  }),
+  ValueRules: valueRulesSchema,
+  Decision: z.object({ note: z.string().optional() }),
+  SpcPhase: z.object({ measureId: z.string(), period: z.string(), reason: z.string() }),
 };
 
 const toOpenApiPath = (p: string) => p.replace(/:([A-Za-z]+)/g, '{$1}');
@@ -77,12 +103,22 @@ export function openApiDocument(operations: Operation[]) {
     const requestBody =
       op.body === 'csv'
         ? { required: true, content: { 'text/csv': { schema: { type: 'string' } } } }
-        : op.body
+        : op.body === 'spreadsheet'
           ? {
               required: true,
-              content: { 'application/json': { schema: { $ref: `#/components/schemas/${op.body}` } } },
+              content: {
+                'text/csv': { schema: { type: 'string' } },
+                'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+                  schema: { type: 'string', format: 'binary' },
+                },
+              },
             }
-          : undefined;
+          : op.body
+            ? {
+                required: true,
+                content: { 'application/json': { schema: { $ref: `#/components/schemas/${op.body}` } } },
+              }
+            : undefined;
     (paths[toOpenApiPath(op.path)] ??= {})[op.method.toLowerCase()] = {
       summary: op.summary,
       description:

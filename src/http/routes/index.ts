@@ -13,7 +13,9 @@ import { organisationRoutes } from './organisations.js';
 import { governanceRoutes } from './governance.js';
 import { programmeRoutes } from './programmes.js';
 import { riskRoutes } from './risks.js';
+import { performanceRoutes } from './performance.js';
 import { reportRoutes } from './reports.js';
+import { valueRoutes } from './values.js';
 
 export function pageRoutes(app: Hono<AppEnv>, config: Config): void {
   authRoutes(app, config);
@@ -26,6 +28,8 @@ export function pageRoutes(app: Hono<AppEnv>, config: Config): void {
   programmeRoutes(app);
   governanceRoutes(app);
   riskRoutes(app);
+  performanceRoutes(app);
+  valueRoutes(app);
   comparatorRoutes(app);
   importRoutes(app);
   adminRoutes(app);

@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import type { Organisation } from '../../domain/organisation.js';
+import { parsePeriod } from '../../domain/period.js';
 import type { Measure } from '../../services/measures.js';
 import type { Observation } from '../../services/observations.js';
 import type { Services } from '../../services/index.js';
@@ -18,7 +19,8 @@ async function organisationView(services: Services, org: Organisation, year: str
     services.measures.all(),
   ]);
   const byKey = new Map(observations.map((o) => [`${o.orgCode}|${o.measureId}|${o.period}`, o]));
-  const own = observations.filter((o) => o.orgCode === org.code);
+  // This page compares financial years: monthly and quarterly figures have their own pages.
+  const own = observations.filter((o) => o.orgCode === org.code && parsePeriod(o.period)?.kind === 'year');
   const periods = [...new Set(own.map((o) => o.period))].sort();
   const selected = year && periods.includes(year) ? year : periods.at(-1);
   const used = measures.filter((m) => own.some((o) => o.measureId === m.id));

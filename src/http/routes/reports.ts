@@ -2,13 +2,19 @@ import type { Context, Hono } from 'hono';
 import { reportBody, provenanceFooter } from '../../reports/render/html.js';
 import { can } from '../../domain/access.js';
 import { isAudience } from '../../domain/risk/exempt.js';
+import { scorecardFilters } from '../../reports/performance/inputs.js';
 import { NotFoundError, ValidationError } from '../../services/actor.js';
-import { holdsExempt, type AnyReportInputs, type ReportFormat } from '../../services/reports.js';
+import {
+  holdsExempt,
+  reportFormats,
+  type AnyReportInputs,
+  type ReportFormat,
+} from '../../services/reports.js';
 import type { AppEnv } from '../context.js';
 import { actorOf, param, route } from '../guard.js';
 import { errorView, renderPage } from '../page.js';
 
-const formats = new Set<ReportFormat>(['html', 'pdf', 'docx']);
+const formats = new Set<ReportFormat>(reportFormats);
 
 /** The report as a page in the app, or as a download when ?format= asks for one. */
 export async function respond(
@@ -120,27 +126,30 @@ export function reportRoutes(app: Hono<AppEnv>): void {
 
   route(app, 'POST', '/reports', 'reports:write', async (c) => {
     const body = await c.req.parseBody();
-    const { reports, planReports } = c.get('services');
+    const { reports, planReports, performance } = c.get('services');
     const kind = String(body.kind ?? '');
     const subject = String(body.subject ?? '');
     const year = String(body.year ?? '');
     const audience = isAudience(body.audience) ? body.audience : 'published';
-    const kinds = ['council-profile', 'regional-pack', 'programme-update', 'risk-register'];
-    if (!kinds.includes(kind) || !subject || (!year && kind !== 'risk-register')) {
+    const actor = actorOf(c);
+    const loaders: Record<string, () => Promise<AnyReportInputs>> = {
+      'council-profile': () => reports.profileInputs(actor, subject, year),
+      'regional-pack': () => reports.packInputs(actor, subject, year),
+      'programme-update': () =>
+        planReports.programmeInputs(actor, Number(subject), { period: year, audience }),
+      'risk-register': () => planReports.riskRegisterInputs(actor, subject, audience),
+      scorecard: () =>
+        performance.scorecardInputs(actor, subject, scorecardFilters.find((f) => f === year) ?? 'all'),
+      'quarterly-overview': () => performance.overviewInputs(actor, subject, year),
+      'performance-plan': () => performance.planInputs(actor, subject),
+    };
+    const load = loaders[kind];
+    if (!load || !subject || (!year && kind !== 'risk-register')) {
       throw new ValidationError('Say which report to save', [
         { field: 'kind', message: 'Choose a kind of report, a subject and a period' },
       ]);
     }
-    const actor = actorOf(c);
-    const inputs =
-      kind === 'council-profile'
-        ? await reports.profileInputs(actor, subject, year)
-        : kind === 'regional-pack'
-          ? await reports.packInputs(actor, subject, year)
-          : kind === 'programme-update'
-            ? await planReports.programmeInputs(actor, Number(subject), { period: year, audience })
-            : await planReports.riskRegisterInputs(actor, subject, audience);
-    const snapshot = await reports.saveSnapshot(actor, inputs);
+    const snapshot = await reports.saveSnapshot(actor, await load());
     return c.redirect(`/reports/${snapshot.id}`, 303);
   });
 

@@ -1,6 +1,7 @@
 import type { CouncilBenchmark } from '../../domain/benchmark/engine.js';
 import type { StatementMeasure } from '../../domain/statements/statements.js';
 import type { Provenance } from '../document.js';
+import type { PerformanceInputs } from '../performance/inputs.js';
 
 /** A trend as plain points, for a chart: the council, its region and England. */
 export interface TrendInput {
@@ -44,4 +45,5 @@ export interface PackInputs {
   provenance: Provenance;
 }
 
-export type ReportInputs = ProfileInputs | PackInputs;
+/** Every report the pipeline renders: profiles and packs, and the performance reports. */
+export type ReportInputs = ProfileInputs | PackInputs | PerformanceInputs;

@@ -8,7 +8,9 @@ import {
   Packer,
   PageBreak,
   PageNumber,
+  PageOrientation,
   Paragraph,
+  ShadingType,
   Table,
   TableCell,
   TableRow,
@@ -23,6 +25,8 @@ import {
   type Block,
   type Inline,
   type ReportDocument,
+  type RichCell,
+  type Tone,
 } from '../document.js';
 
 /** Turns an SVG into a PNG for Word processors that cannot show SVG. */
@@ -45,31 +49,65 @@ function runs(content: Inline): ParagraphChild[] {
   });
 }
 
-function cell(text: string, header: boolean, numeric: boolean): TableCell {
-  return new TableCell({
-    children: [
-      new Paragraph({
-        alignment: numeric ? AlignmentType.RIGHT : AlignmentType.LEFT,
-        children: [new TextRun({ text, bold: header })],
+/** Cell fills for status tones: light tints, so black text stays readable; the words carry the meaning. */
+const fills: Record<Tone, string> = {
+  green: 'CCE2D8',
+  amber: 'FFF7BF',
+  red: 'F6D7D2',
+  grey: 'E5E6E7',
+  blue: 'D2E2F1',
+  orange: 'FCD6C3',
+  purple: 'DBD5E9',
+};
+
+async function cell(c: DocCell, header: boolean, numeric: boolean, rasterise: Rasterise): Promise<TableCell> {
+  const rich = typeof c === 'string' ? { text: c } : c;
+  const children: ParagraphChild[] = [];
+  if (rich.image) {
+    const { svg, width, height, altText } = rich.image;
+    children.push(
+      new ImageRun({
+        type: 'svg',
+        data: Buffer.from(svg, 'utf8'),
+        fallback: { type: 'png', data: await rasterise(svg, width, height) },
+        transformation: { width, height },
+        altText: { name: altText.slice(0, 60), title: altText.slice(0, 60), description: altText },
       }),
-    ],
+    );
+  }
+  if (!rich.image || !rich.textHidden)
+    children.push(
+      new TextRun({ text: rich.image ? ` ${rich.text}` : rich.text, bold: header || !!rich.tone }),
+    );
+  return new TableCell({
+    ...(rich.tone ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: fills[rich.tone] } } : {}),
+    children: [new Paragraph({ alignment: numeric ? AlignmentType.RIGHT : AlignmentType.LEFT, children })],
   });
 }
+type DocCell = string | RichCell;
 
-function table(b: Extract<Block, { kind: 'table' }>): (Paragraph | Table)[] {
+async function table(
+  b: Extract<Block, { kind: 'table' }>,
+  rasterise: Rasterise,
+): Promise<(Paragraph | Table)[]> {
   const num = (i: number) => b.numeric?.[i] ?? false;
+  const rows: TableRow[] = [
+    new TableRow({
+      tableHeader: true,
+      children: await Promise.all(b.head.map((h, i) => cell(h, true, num(i), rasterise))),
+    }),
+  ];
+  for (const r of b.rows)
+    rows.push(
+      new TableRow({
+        children: await Promise.all(
+          r.map((c, i) => cell(c, i === 0 && (b.rowHeaders ?? false), num(i), rasterise)),
+        ),
+      }),
+    );
   return [
     new Paragraph({ children: [new TextRun({ text: b.caption, bold: true })], keepNext: true }),
-    new Table({
-      width: { size: 100, type: WidthType.PERCENTAGE },
-      rows: [
-        new TableRow({ tableHeader: true, children: b.head.map((h, i) => cell(h, true, num(i))) }),
-        ...b.rows.map(
-          (r) =>
-            new TableRow({ children: r.map((c, i) => cell(c, i === 0 && (b.rowHeaders ?? false), num(i))) }),
-        ),
-      ],
-    }),
+    new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows }),
     new Paragraph({ text: '' }),
   ];
 }
@@ -91,13 +129,16 @@ async function chart(
   return [
     new Paragraph({ children: [image] }),
     new Paragraph({ children: [new TextRun({ text: b.caption, italics: true })] }),
-    ...table({
-      kind: 'table',
-      caption: `Data for: ${b.caption}`,
-      head: b.chart.table.head,
-      rows: b.chart.table.rows,
-      rowHeaders: true,
-    }),
+    ...(await table(
+      {
+        kind: 'table',
+        caption: `Data for: ${b.caption}`,
+        head: b.chart.table.head,
+        rows: b.chart.table.rows,
+        rowHeaders: true,
+      },
+      rasterise,
+    )),
   ];
 }
 
@@ -110,7 +151,7 @@ async function block(b: Block, doc: ReportDocument, rasterise: Rasterise): Promi
     case 'list':
       return b.items.map((i) => new Paragraph({ bullet: { level: 0 }, children: runs(i) }));
     case 'table':
-      return table(b);
+      return table(b, rasterise);
     case 'chart':
       return chart(b, rasterise);
     case 'contents':
@@ -140,6 +181,9 @@ export async function renderDocx(doc: ReportDocument, rasterise: Rasterise): Pro
     styles: { default: { document: { run: { font: 'Arial', size: 22 } } } },
     sections: [
       {
+        ...(doc.landscape
+          ? { properties: { page: { size: { orientation: PageOrientation.LANDSCAPE } } } }
+          : {}),
         footers: {
           default: new Footer({
             children: [

@@ -6,6 +6,8 @@ import {
   type Block,
   type Inline,
   type ReportDocument,
+  type TableCell,
+  type Tone,
 } from '../document.js';
 
 const esc = (s: string) =>
@@ -24,6 +26,28 @@ function inline(content: Inline): string {
 
 const headingClass = { 1: 'govuk-heading-xl', 2: 'govuk-heading-l', 3: 'govuk-heading-m' } as const;
 
+const tagClass: Record<Tone, string> = {
+  green: 'govuk-tag--green',
+  amber: 'govuk-tag--yellow',
+  red: 'govuk-tag--red',
+  grey: 'govuk-tag--grey',
+  blue: 'govuk-tag--blue',
+  orange: 'govuk-tag--orange',
+  purple: 'govuk-tag--purple',
+};
+
+/** A cell's content: text, a coloured tag with its words, or a small image with its words beside or hidden. */
+function cellHtml(c: TableCell): string {
+  if (typeof c === 'string') return esc(c);
+  let text = esc(c.text);
+  if (c.href) text = `<a class="govuk-link" href="${esc(c.href)}">${text}</a>`;
+  if (c.tone) text = `<strong class="govuk-tag ${tagClass[c.tone]} app-tag">${text}</strong>`;
+  if (!c.image) return text;
+  // The image is decoration beside the same words, which screen readers and copy-paste get.
+  const svg = c.image.svg.replace('<svg ', '<svg aria-hidden="true" focusable="false" ');
+  return `<span class="app-cell-image">${svg}</span>${c.textHidden ? `<span class="govuk-visually-hidden">${text}</span>` : ` ${text}`}`;
+}
+
 function table(b: Extract<Block, { kind: 'table' }>): string {
   const num = (i: number) => (b.numeric?.[i] ? ' app-num' : '');
   const head = b.head
@@ -35,8 +59,8 @@ function table(b: Extract<Block, { kind: 'table' }>): string {
         `<tr class="govuk-table__row">${r
           .map((c, i) =>
             i === 0 && b.rowHeaders
-              ? `<th scope="row" class="govuk-table__header">${esc(c)}</th>`
-              : `<td class="govuk-table__cell${num(i)}">${esc(c)}</td>`,
+              ? `<th scope="row" class="govuk-table__header">${cellHtml(c)}</th>`
+              : `<td class="govuk-table__cell${num(i)}">${cellHtml(c)}</td>`,
           )
           .join('')}</tr>`,
     )
@@ -99,5 +123,5 @@ export function provenanceFooter(doc: ReportDocument): string {
 
 /** A standalone, accessible HTML document (also what Chromium prints to PDF). */
 export function renderHtml(doc: ReportDocument, css: string): string {
-  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${esc(doc.title)}</title><meta name="viewport" content="width=device-width, initial-scale=1"><style>${css}</style></head><body class="govuk-template__body"><main class="govuk-width-container app-report" id="main-content"><h1 class="govuk-heading-xl">${esc(doc.title)}</h1>${doc.subtitle ? `<p class="govuk-body-l">${esc(doc.subtitle)}</p>` : ''}${reportBody(doc, true)}${provenanceFooter(doc)}</main></body></html>`;
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${esc(doc.title)}</title><meta name="viewport" content="width=device-width, initial-scale=1"><style>${css}${doc.landscape ? '@page { size: A4 landscape; }' : ''}</style></head><body class="govuk-template__body"><main class="govuk-width-container app-report${doc.landscape ? ' app-report--wide' : ''}" id="main-content"><h1 class="govuk-heading-xl">${esc(doc.title)}</h1>${doc.subtitle ? `<p class="govuk-body-l">${esc(doc.subtitle)}</p>` : ''}${reportBody(doc, true)}${provenanceFooter(doc)}</main></body></html>`;
 }

@@ -31,6 +31,8 @@ export function createPrinter(executablePath = process.env.CHROMIUM_PATH ?? '/us
         await page.setContent(html, { waitUntil: 'load' });
         return await page.pdf({
           format: 'A4',
+          // A report that asks for landscape pages does so with @page in its own styles.
+          preferCSSPageSize: true,
           tagged: true,
           outline: true,
           printBackground: true,
