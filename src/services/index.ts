@@ -92,7 +92,7 @@ export async function createServices(db: Db, config: Config, clock: Clock = syst
   const programmeOverview = overviewService(programmes, clock);
   const governance = governanceService(db);
   const workforce = workforceService(db);
-  const measureProgress = measureProgressService(benchmarking, measures, lookUpTarget);
+  const measureProgress = measureProgressService(benchmarking, measures, lookUpTarget(targets));
   // Chromium starts on first use (PDF or Word) and stays warm until close().
   let printer: Printer | undefined;
   const services = {

@@ -167,7 +167,14 @@ for (const kind of storeKinds) {
     assert.equal(measure?.latest?.text, '12.0%');
     assert.equal(measure?.previous?.period, '2017-18');
     assert.equal(measure?.directionText, '↓ Worsened since 2017-18');
-    assert.equal(measure?.target, null, 'no targets are held yet');
+    assert.equal(measure?.target, null, 'no target is set yet');
+    await s.targets.set(actor, TRAFFORD, 'ascof14-1E', measure?.latest?.period ?? '', {
+      kind: 'value',
+      value: 15,
+    });
+    const [withTarget] = await s.measureProgress.forCouncil(TRAFFORD, moved.measureIds);
+    assert.equal(withTarget?.target?.value, 15, 'the target in force for the latest figure is shown');
+    assert.equal(withTarget?.target?.period, measure?.latest?.period);
     assert.deepEqual(
       (await s.programmes.actionsForMeasure('ascof14-1E')).map((a) => a.action.id),
       [action.id],

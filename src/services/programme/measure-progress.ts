@@ -7,6 +7,9 @@ import { formatOrDash, travelLabel } from '../../domain/benchmark/labels.js';
 import { latestAndPrevious } from '../../domain/programme/measure-progress.js';
 import type { BenchmarkingService } from '../benchmarking.js';
 import type { Measure, MeasureService } from '../measures.js';
+import type { TargetService } from '../targets.js';
+import { parsePeriod } from '../../domain/period.js';
+import { shortTarget } from '../../domain/targets/target.js';
 
 export interface MeasureTarget {
   period: string;
@@ -23,10 +26,22 @@ export type TargetLookup = (
 ) => Promise<MeasureTarget | undefined>;
 
 /**
- * The one place a target would be looked up. Targets are not held yet (they arrive with the targets
- * module), so no measure has one; the composition root passes a real lookup once they exist.
+ * The one place an action's measures find their targets: the target in force for the period of the
+ * latest figure (frozen with its rule, as the scorecard judges it), written as the plan writes it.
  */
-export const lookUpTarget: TargetLookup = async () => undefined;
+export function lookUpTarget(targets: Pick<TargetService, 'book'>): TargetLookup {
+  return async (orgCode, measureId, period) => {
+    const p = parsePeriod(period);
+    const version = p ? (await targets.book(orgCode)).inForce(measureId, p) : undefined;
+    if (!version?.target) return undefined;
+    const { spec, measure } = version.target;
+    return {
+      period: version.period,
+      value: spec.kind === 'value' ? spec.value : null,
+      text: shortTarget(spec, measure),
+    };
+  };
+}
 
 export interface MeasureProgress {
   measureId: string;
@@ -43,7 +58,7 @@ export interface MeasureProgress {
 export function measureProgressService(
   benchmarking: BenchmarkingService,
   measures: MeasureService,
-  targetFor: TargetLookup = lookUpTarget,
+  targetFor: TargetLookup,
 ) {
   return {
     async forCouncil(orgCode: string, measureIds: readonly string[]): Promise<MeasureProgress[]> {
