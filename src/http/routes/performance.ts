@@ -14,6 +14,7 @@ import { scorecardFilters, type ScorecardFilter } from '../../reports/performanc
 import { filterText } from '../../reports/performance/scorecard.js';
 import { ragTone } from '../../reports/performance/status.js';
 import { provenanceFooter, reportBody } from '../../reports/render/html.js';
+import { renderCsv, renderXlsx } from '../../reports/render/spreadsheet.js';
 import { ValidationError } from '../../services/actor.js';
 import { reportFormats, type ReportFormat } from '../../services/reports.js';
 import type { AppEnv } from '../context.js';
@@ -93,6 +94,42 @@ async function measurePage(c: Context<AppEnv>, extra: Record<string, unknown> = 
       rag: rag ? { text: rag.label, tone: ragTone[rag.status], reason: rag.reason } : undefined,
     };
   });
+  const format = c.req.query('format');
+  if (format === 'csv' || format === 'xlsx') {
+    const doc: ReportDocument = {
+      title: `${measure.code} ${measure.title}: ${org.name}`,
+      subtitle: `${measure.frequency} · ${polarityText[measure.polarity]}`,
+      blocks: [
+        {
+          kind: 'table',
+          caption: `${measure.code} ${measure.shortTitle}: figures against the target in force`,
+          exportName: 'Figures',
+          head: ['Period', 'Value', 'Target in force', 'RAG'],
+          rows: rows.map((r) => [
+            r.period,
+            r.value,
+            r.target,
+            r.rag ? { text: r.rag.text, tone: r.rag.tone } : 'No target',
+          ]),
+          numeric: [false, true, false, false],
+          rowHeaders: true,
+        },
+      ],
+      provenance: await s.performance.provenance(
+        points.map((p) => p.releaseId),
+        actorOf(c),
+      ),
+    };
+    const body = format === 'csv' ? renderCsv(doc) : await renderXlsx(doc);
+    const fileName = `${measure.id}-${org.code}.${format}`;
+    return c.body(typeof body === 'string' ? body : new Uint8Array(body), 200, {
+      'content-type':
+        format === 'csv'
+          ? 'text/csv; charset=utf-8'
+          : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'content-disposition': `attachment; filename="${fileName}"`,
+    });
+  }
   let chart;
   if (summary.chart) {
     const t = summary.period ? book.inForce(measure.id, parsePeriod(summary.period)!) : undefined;
