@@ -88,6 +88,18 @@ test('data entry, approval, targets, commentary and the plan through the pages; 
   assert.equal(res.status, 303);
   has((await page(app, analyst, `/values/batches/${batchId}`)).text, /Approved and published/);
 
+  // A correction entered by form and returned by the manager stays out of published pages.
+  res = await form(app, analyst, `/organisations/${COUNCIL}/values`, {
+    measureId: reablement.id,
+    period: '2025-12',
+    value: '57.5',
+  });
+  assert.equal(res.status, 303);
+  const correction = Number(res.headers.get('location')!.split('/').pop());
+  await form(app, analyst, `/values/batches/${correction}/submit`, {});
+  res = await form(app, manager, `/values/batches/${correction}/return`, { note: 'Not validated yet' });
+  assert.equal(res.status, 303);
+
   // Targets and commentary from the measure page, by an editor.
   const measurePath = `/organisations/${COUNCIL}/performance/${reablement.id}`;
   res = await form(app, editor, `${measurePath}/target`, {
@@ -121,6 +133,8 @@ test('data entry, approval, targets, commentary and the plan through the pages; 
     /55\.5% misses the target \(56\.0% or more\) by 0\.5 percentage points, within the tolerance/,
   );
   has(measure.text, /Rising steadily\./);
+  assert.ok(!measure.text.includes('57.5'), 'a councillor sees only approved values');
+  has((await page(app, analyst, measurePath)).text, /57\.5<\/td>[\s\S]*: returned/);
   const measureCsv = (await page(app, viewer, `${measurePath}?format=csv`)).text;
   has(measureCsv, /\r\n2025-12,55\.5%,56\.0% or more,Amber: near target\r\n/);
   has(measureCsv, /Data release \d+: batch \d+: year\.csv/);

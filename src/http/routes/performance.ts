@@ -1,4 +1,5 @@
 import type { Context, Hono } from 'hono';
+import { can } from '../../domain/access.js';
 import { polarityNote } from '../../domain/benchmark/labels.js';
 import { formatValue } from '../../domain/measure.js';
 import { travelPhrase } from '../../domain/performance/travel.js';
@@ -160,7 +161,12 @@ async function measurePage(c: Context<AppEnv>, extra: Record<string, unknown> = 
   const versions = await s.targets.versions(org.code, measure.id);
   const commentary = period ? await s.commentary.current(org.code, measure.id, period) : undefined;
   const commentaryHistory = period ? await s.commentary.history(org.code, measure.id, period) : [];
-  const history = measure.origin === 'local' ? await s.values.history(org.code, measure.id) : [];
+  // Values not (yet) approved are not published: only those who handle entry see them.
+  const everything = can(actorOf(c).role, 'imports:read');
+  const history =
+    measure.origin === 'local'
+      ? (await s.values.history(org.code, measure.id)).filter((h) => everything || h.status === 'approved')
+      : [];
   const travel = summary.travel
     ? {
         previous: travelPhrase(summary.travel.previous, measure),
