@@ -211,7 +211,10 @@ export function benchmarkingService(
         if (parsePeriod(f.period)?.kind !== 'year') continue;
         councils.set(f.period, (councils.get(f.period) ?? new Set()).add(f.orgCode));
       }
-      return [...councils.entries()].filter(([, orgs]) => orgs.size > 1).map(([p]) => p).sort();
+      return [...councils.entries()]
+        .filter(([, orgs]) => orgs.size > 1)
+        .map(([p]) => p)
+        .sort();
     },
 
     /** Benchmarks for councils in a year (and the year before, for quartile changes), one engine run. */
