@@ -200,9 +200,21 @@ export function benchmarkingService(
       );
     },
 
+    /**
+     * The years councils can be compared in: financial years with figures from more than one council. A
+     * council's own months and quarters (local values, CLD activity) have nobody to be benchmarked against.
+     */
     async periods(): Promise<string[]> {
       const data = await dataset();
-      return [...new Set(data.figures.map((f) => f.period))].sort();
+      const councils = new Map<string, Set<string>>();
+      for (const f of data.figures) {
+        if (parsePeriod(f.period)?.kind !== 'year') continue;
+        councils.set(f.period, (councils.get(f.period) ?? new Set()).add(f.orgCode));
+      }
+      return [...councils.entries()]
+        .filter(([, orgs]) => orgs.size > 1)
+        .map(([p]) => p)
+        .sort();
     },
 
     /** Benchmarks for councils in a year (and the year before, for quartile changes), one engine run. */
@@ -218,7 +230,10 @@ export function benchmarkingService(
           groupOverride === undefined ? await comparators.chosenFor(code) : (groupOverride ?? undefined),
         );
       const { data, results } = await run(groups);
-      const periods = [...new Set(data.figures.map((f) => f.period))].sort();
+      // The year before among financial years only: months and quarters sort between years as text.
+      const periods = [...new Set(data.figures.map((f) => f.period))]
+        .filter((p) => parsePeriod(p)?.kind === 'year')
+        .sort();
       const previousPeriod = periods[periods.indexOf(period) - 1];
       const wanted = new Set(orgCodes);
       const byOrg = new Map<string, CouncilBenchmark[]>();

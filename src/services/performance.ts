@@ -248,6 +248,7 @@ export function performanceService(deps: {
 
   return {
     seriesFor,
+    provenance,
     statusOf,
     primary,
 

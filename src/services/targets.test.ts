@@ -10,7 +10,7 @@ import {
 } from '../../test/support/performance.js';
 import { parsePeriod } from '../domain/period.js';
 import { ragFor } from '../domain/targets/rag.js';
-import { ValidationError } from './actor.js';
+import { systemActor, ValidationError } from './actor.js';
 import type { TargetBook } from './targets.js';
 
 /** A ValidationError whose message or one of whose field errors matches. */
@@ -156,6 +156,24 @@ for (const kind of storeKinds) {
     await assert.rejects(
       s.spc.add(manager, COUNCIL, reablement.id, '2026-27', 'x'),
       says(/month or quarter/),
+    );
+
+    // The read model's SQL on this engine too: the framework is the plan's two indicators, and October
+    // 2026 is judged by the first 2026-27 target (none had been set by its last day).
+    const entered = await s.values.enter(manager, COUNCIL, {
+      measureId: reablement.id,
+      period: '2026-10',
+      value: '56',
+    });
+    await s.values.submit(manager, entered.batchId!);
+    await s.values.approve(systemActor('test'), entered.batchId!);
+    const scorecard = await s.performance.scorecardInputs(manager, COUNCIL);
+    assert.deepEqual(
+      scorecard.rows.map((r) => [r.measure.id, r.period, r.target?.short ?? null, r.rag?.label ?? null]),
+      [
+        [waitingList.id, null, null, null],
+        [reablement.id, '2026-10', '55.0%', 'Green: on target'],
+      ],
     );
 
     const actions = (await s.audit.list({ limit: 100 })).entries.map((e) => `${e.entityType} ${e.action}`);

@@ -1,4 +1,5 @@
 import type { Context, Hono } from 'hono';
+import { can } from '../../domain/access.js';
 import { polarityNote } from '../../domain/benchmark/labels.js';
 import { formatValue } from '../../domain/measure.js';
 import { travelPhrase } from '../../domain/performance/travel.js';
@@ -14,6 +15,7 @@ import { scorecardFilters, type ScorecardFilter } from '../../reports/performanc
 import { filterText } from '../../reports/performance/scorecard.js';
 import { ragTone } from '../../reports/performance/status.js';
 import { provenanceFooter, reportBody } from '../../reports/render/html.js';
+import { renderCsv, renderXlsx } from '../../reports/render/spreadsheet.js';
 import { ValidationError } from '../../services/actor.js';
 import { reportFormats, type ReportFormat } from '../../services/reports.js';
 import type { AppEnv } from '../context.js';
@@ -93,6 +95,42 @@ async function measurePage(c: Context<AppEnv>, extra: Record<string, unknown> = 
       rag: rag ? { text: rag.label, tone: ragTone[rag.status], reason: rag.reason } : undefined,
     };
   });
+  const format = c.req.query('format');
+  if (format === 'csv' || format === 'xlsx') {
+    const doc: ReportDocument = {
+      title: `${measure.code} ${measure.title}: ${org.name}`,
+      subtitle: `${measure.frequency} · ${polarityText[measure.polarity]}`,
+      blocks: [
+        {
+          kind: 'table',
+          caption: `${measure.code} ${measure.shortTitle}: figures against the target in force`,
+          exportName: 'Figures',
+          head: ['Period', 'Value', 'Target in force', 'RAG'],
+          rows: rows.map((r) => [
+            r.period,
+            r.value,
+            r.target,
+            r.rag ? { text: r.rag.text, tone: r.rag.tone } : 'No target',
+          ]),
+          numeric: [false, true, false, false],
+          rowHeaders: true,
+        },
+      ],
+      provenance: await s.performance.provenance(
+        points.map((p) => p.releaseId),
+        actorOf(c),
+      ),
+    };
+    const body = format === 'csv' ? renderCsv(doc) : await renderXlsx(doc);
+    const fileName = `${measure.id}-${org.code}.${format}`;
+    return c.body(typeof body === 'string' ? body : new Uint8Array(body), 200, {
+      'content-type':
+        format === 'csv'
+          ? 'text/csv; charset=utf-8'
+          : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'content-disposition': `attachment; filename="${fileName}"`,
+    });
+  }
   let chart;
   if (summary.chart) {
     const t = summary.period ? book.inForce(measure.id, parsePeriod(summary.period)!) : undefined;
@@ -123,7 +161,12 @@ async function measurePage(c: Context<AppEnv>, extra: Record<string, unknown> = 
   const versions = await s.targets.versions(org.code, measure.id);
   const commentary = period ? await s.commentary.current(org.code, measure.id, period) : undefined;
   const commentaryHistory = period ? await s.commentary.history(org.code, measure.id, period) : [];
-  const history = measure.origin === 'local' ? await s.values.history(org.code, measure.id) : [];
+  // Values not (yet) approved are not published: only those who handle entry see them.
+  const everything = can(actorOf(c).role, 'imports:read');
+  const history =
+    measure.origin === 'local'
+      ? (await s.values.history(org.code, measure.id)).filter((h) => everything || h.status === 'approved')
+      : [];
   const travel = summary.travel
     ? {
         previous: travelPhrase(summary.travel.previous, measure),
