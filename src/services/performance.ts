@@ -3,6 +3,7 @@
  * through the series), judged against the targets in force, with direction of travel, SPC and commentary.
  * It gathers the inputs of the scorecard, the quarterly overview, the performance plan and the measure page.
  */
+import { releasesCited } from './reports.js';
 import { seriesChain } from '../domain/measure.js';
 import { travelFor } from '../domain/performance/travel.js';
 import { parsePeriod, periodsEndingWith, type Period, type PeriodKind } from '../domain/period.js';
@@ -191,16 +192,8 @@ export function performanceService(deps: {
   }
 
   async function provenance(releaseIds: number[], actor: Actor): Promise<Provenance> {
-    const releases = await Promise.all(
-      [...new Set(releaseIds)].sort((a, b) => a - b).map((id) => imports.getRelease(id)),
-    );
     return {
-      releases: releases.map((r) => ({
-        id: r.id,
-        fileName: r.fileName,
-        fileSha256: r.fileSha256,
-        importedAt: r.importedAt.toISOString(),
-      })),
+      releases: await releasesCited(imports, releaseIds),
       generatedAt: deps.clock.now().toISOString(),
       generatedBy: actor.label,
     };

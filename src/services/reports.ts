@@ -94,6 +94,22 @@ export function reportSubject(inputs: AnyReportInputs): {
   }
 }
 
+/** The releases a report's figures came from, once each, in the order they were made. */
+export async function releasesCited(
+  imports: Pick<ImportService, 'getRelease'>,
+  releaseIds: readonly number[],
+): Promise<Provenance['releases']> {
+  const releases = await Promise.all(
+    [...new Set(releaseIds)].sort((a, b) => a - b).map((id) => imports.getRelease(id)),
+  );
+  return releases.map((r) => ({
+    id: r.id,
+    fileName: r.fileName,
+    fileSha256: r.fileSha256,
+    importedAt: r.importedAt.toISOString(),
+  }));
+}
+
 const slug = (s: string) =>
   s
     .toLowerCase()
@@ -117,16 +133,8 @@ export function reportService(deps: {
     actor: Actor,
     group: CouncilYear['group'],
   ): Promise<Provenance> {
-    const releases = await Promise.all(
-      [...new Set(releaseIds)].sort((a, b) => a - b).map((id) => imports.getRelease(id)),
-    );
     return {
-      releases: releases.map((r) => ({
-        id: r.id,
-        fileName: r.fileName,
-        fileSha256: r.fileSha256,
-        importedAt: r.importedAt.toISOString(),
-      })),
+      releases: await releasesCited(imports, releaseIds),
       comparatorGroup: group ? { id: group.id, name: group.name, version: group.version } : undefined,
       generatedAt: deps.clock.now().toISOString(),
       generatedBy: actor.label,

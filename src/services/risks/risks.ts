@@ -1,3 +1,4 @@
+import type { RiskRow } from '../../importers/plans/risks.js';
 /**
  * The risk register: risks, their reviews (every score with the bands it was scored under), key
  * actions linked to programme actions, and each council's bands and appetite by period. Exempt risks
@@ -86,21 +87,7 @@ export interface RegisterView {
 }
 
 /** What an importer writes for one row; the score may come without its factors. */
-export interface ImportedRisk {
-  reference: string;
-  description: string;
-  themes: string[];
-  owners: string[];
-  controls: string;
-  assurance: string;
-  current: Assessment;
-  inherent: Assessment | null;
-  target: Assessment | null;
-  reviewedOn: string | null;
-  nextReviewOn: string | null;
-  exempt: boolean | null;
-  keyActions: { text: string; deadline: string | null }[];
-}
+export type ImportedRisk = Omit<RiskRow, 'row'>;
 
 type Parsed<T extends { parse: (v: unknown) => unknown }> = ReturnType<T['parse']>;
 
