@@ -106,6 +106,20 @@ export function reportingChain(board: Board, boards: readonly Board[]): string[]
   return chain;
 }
 
+/** A board's own fields in the order the table's columns take them (kind to end date). */
+const boardValues = (d: ReturnType<typeof boardSchema.parse>) => [
+  d.kind,
+  d.name,
+  d.purpose,
+  d.chair,
+  d.members,
+  d.cadence,
+  d.reportsToBoardId,
+  d.reportsToText,
+  d.status,
+  d.endsOn,
+];
+
 export function governanceService(db: Db) {
   async function boardOn(q: Queryable, id: number): Promise<Board> {
     const [row] = await q.query('SELECT * FROM boards WHERE id = $1', [id]);
@@ -168,19 +182,7 @@ export function governanceService(db: Db) {
         const [row] = await tx.query(
           `INSERT INTO boards (programme_id, kind, name, purpose, chair, members, cadence, reports_to_board_id, reports_to_text, status, ends_on)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING *`,
-          [
-            programmeId,
-            d.kind,
-            d.name,
-            d.purpose,
-            d.chair,
-            d.members,
-            d.cadence,
-            d.reportsToBoardId,
-            d.reportsToText,
-            d.status,
-            d.endsOn,
-          ],
+          [programmeId, ...boardValues(d)],
         );
         const board = toBoard(row!);
         await recordAudit(tx, actor, 'board.create', { type: 'board', id: board.id }, null, board);
@@ -196,19 +198,7 @@ export function governanceService(db: Db) {
         const [row] = await tx.query(
           `UPDATE boards SET kind = $2, name = $3, purpose = $4, chair = $5, members = $6, cadence = $7, reports_to_board_id = $8,
              reports_to_text = $9, status = $10, ends_on = $11, updated_at = now() WHERE id = $1 RETURNING *`,
-          [
-            id,
-            d.kind,
-            d.name,
-            d.purpose,
-            d.chair,
-            d.members,
-            d.cadence,
-            d.reportsToBoardId,
-            d.reportsToText,
-            d.status,
-            d.endsOn,
-          ],
+          [id, ...boardValues(d)],
         );
         const after = toBoard(row!);
         await recordAudit(tx, actor, 'board.update', { type: 'board', id }, before, after);
