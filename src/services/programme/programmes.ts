@@ -44,6 +44,21 @@ export interface PlanStructure {
   workstreams: (Workstream & { actions: Action[] })[];
 }
 
+/** An action's own fields in the order both its insert and its update take them (reference to % complete). */
+const actionValues = (d: ReturnType<typeof actionSchema.parse>) => [
+  d.reference,
+  d.kind,
+  d.title,
+  d.description,
+  d.owner,
+  d.startOn,
+  d.dueOn,
+  d.status,
+  d.rag,
+  d.ragText,
+  d.percentComplete,
+];
+
 export function programmeService(
   db: Db,
   clock: Clock,
@@ -290,17 +305,7 @@ export function programmeService(
              (SELECT COALESCE(max(position), 0) + 1 FROM actions WHERE workstream_id = $1)) RETURNING id`,
           [
             workstreamId,
-            d.reference,
-            d.kind,
-            d.title,
-            d.description,
-            d.owner,
-            d.startOn,
-            d.dueOn,
-            d.status,
-            d.rag,
-            d.ragText,
-            d.percentComplete,
+            ...actionValues(d),
             d.status === 'complete' ? (d.dueOn ?? null) : null,
             d.arisingFromMeetingId,
           ],
@@ -336,21 +341,7 @@ export function programmeService(
              baseline_due_on = COALESCE(baseline_due_on, $8), status = $9, rag = $10, rag_text = $11, percent_complete = $12,
              completed_on = CASE WHEN $9 = 'complete' THEN COALESCE(completed_on, $13::date) ELSE NULL END, updated_at = now()
            WHERE id = $1`,
-          [
-            id,
-            d.reference,
-            d.kind,
-            d.title,
-            d.description,
-            d.owner,
-            d.startOn,
-            d.dueOn,
-            d.status,
-            d.rag,
-            d.ragText,
-            d.percentComplete,
-            today(),
-          ],
+          [id, ...actionValues(d), today()],
         );
         await setMeasures(tx, id, d.measureIds);
         const after = await actionOn(tx, id);
