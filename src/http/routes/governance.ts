@@ -6,6 +6,7 @@ import { capacitySentence, EMPLOYMENT_TYPES, employmentLabel } from '../../domai
 import { isAudience } from '../../domain/risk/exempt.js';
 import { ValidationError } from '../../services/actor.js';
 import type { Services } from '../../services/index.js';
+import type { PlanImportReport } from '../../services/plan-imports.js';
 import { BOARD_KINDS, boardKindLabel, CADENCES, cadenceLabel } from '../../services/programme/schemas.js';
 import type { AppEnv } from '../context.js';
 import { actorOf, param, route } from '../guard.js';
@@ -59,6 +60,21 @@ async function uploaded(
           : 'Select a CSV or Excel file to import',
     };
   return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+}
+
+/** The row-level report of a plan or register import; a file that failed outright answers 400. */
+function importReport(
+  c: Context<AppEnv>,
+  title: string,
+  report: PlanImportReport,
+  back: { href: string; text: string },
+) {
+  return renderPage(
+    c,
+    'plans-import/report.njk',
+    { title, report, back },
+    report.outcome === 'failed' ? 400 : 200,
+  );
 }
 
 export function governanceRoutes(app: Hono<AppEnv>): void {
@@ -311,16 +327,10 @@ export function governanceRoutes(app: Hono<AppEnv>): void {
         400,
       );
     const report = await services.planImports.importActions(actorOf(c), programme.id, file.name, file.bytes);
-    return renderPage(
-      c,
-      'plans-import/report.njk',
-      {
-        title: 'Action plan import report',
-        report,
-        back: { href: `/programmes/${programme.id}`, text: programme.name },
-      },
-      report.outcome === 'failed' ? 400 : 200,
-    );
+    return importReport(c, 'Action plan import report', report, {
+      href: `/programmes/${programme.id}`,
+      text: programme.name,
+    });
   });
 
   route(app, 'GET', '/organisations/:code/risks/import', 'plans:write', (c) => {
@@ -339,15 +349,9 @@ export function governanceRoutes(app: Hono<AppEnv>): void {
         400,
       );
     const report = await services.planImports.importRisks(actorOf(c), org.code, file.name, file.bytes);
-    return renderPage(
-      c,
-      'plans-import/report.njk',
-      {
-        title: 'Risk register import report',
-        report,
-        back: { href: `/organisations/${org.code}/risks`, text: 'Risk register' },
-      },
-      report.outcome === 'failed' ? 400 : 200,
-    );
+    return importReport(c, 'Risk register import report', report, {
+      href: `/organisations/${org.code}/risks`,
+      text: 'Risk register',
+    });
   });
 }
