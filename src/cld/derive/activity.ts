@@ -9,6 +9,7 @@ import {
   LONG_TERM,
   ageBand,
   date,
+  heldOr,
   identityScope,
   knownLatest,
   latestEvents,
@@ -50,7 +51,8 @@ export function reviewCoverage(inputs: Inputs, period: Period, options: DeriveOp
     inputs,
     `event_type = 'review' AND event_end > ${date(yearBefore(period.end))} AND event_end <= ${date(period.end)}`,
   );
-  return `WITH open_lt AS (${openLongTerm(inputs, period, options)}),
+  const open = heldOr(inputs, 'cohort_openlongterm', () => openLongTerm(inputs, period, options));
+  return `WITH open_lt AS (${open}),
     reviewed AS (${identityScope(options, reviews, `(${latestEvents(inputs)})`)})
     SELECT o.unit_id, o.person_id, o.row_ref, o.setting, o.age_band, TRUE AS in_den,
       EXISTS (SELECT 1 FROM reviewed r WHERE r.person_id = o.person_id AND r.event_end >= ${from}) AS in_num

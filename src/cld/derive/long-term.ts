@@ -12,6 +12,7 @@ import {
   ageBand,
   date,
   employmentCategory,
+  heldOr,
   identityScope,
   knownLatest,
   latestEvents,
@@ -79,7 +80,8 @@ export function lts001c(inputs: Inputs, period: Period, options: DeriveOptions):
       ? `max(coalesce(event_end, DATE '9999-12-31')) OVER (PARTITION BY person_id ORDER BY event_start, event_end ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)`
       : `lag(coalesce(event_end, DATE '9999-12-31')) OVER (PARTITION BY person_id ORDER BY event_start, event_end)`;
   const all = longTermRows(inputs, `DATE '0001-01-01'`, date(period.end));
-  return `WITH b AS (${lts001b(inputs, period, options)}),
+  const b = heldOr(inputs, 'cohort_lts001b', () => lts001b(inputs, period, options));
+  return `WITH b AS (${b}),
     history AS (${identityScope(options, all, `(${wholeSubmission(inputs)})`)}),
     ordered AS (SELECT person_id, event_start, coalesce(event_end, DATE '9999-12-31') AS span_end, ${previous} AS prior_end FROM history),
     flagged AS (SELECT *, CASE WHEN prior_end IS NULL OR event_start > prior_end + 1 THEN 1 ELSE 0 END AS starts_chain FROM ordered),
@@ -91,11 +93,12 @@ export function lts001c(inputs: Inputs, period: Period, options: DeriveOptions):
 
 /** ASCOF 3D users: community as the final setting; 2A (direct payments) and 1A (self-directed support). */
 export function selfDirectedUsers(inputs: Inputs, period: Period, options: DeriveOptions): string {
-  const base = options.selfDirectedAt === 'year-end' ? lts001b : lts001a;
+  const [table, base] =
+    options.selfDirectedAt === 'year-end' ? ['cohort_lts001b', lts001b] : ['cohort_lts001a', lts001a];
   return `SELECT unit_id, person_id, row_ref, setting, age_band,
       setting_rank = 3 AS direct_payment, setting_rank IN (3, 4) AS self_directed,
       TRUE AS in_den, setting_rank = 3 AS in_num
-    FROM (${base(inputs, period, options)}) c WHERE setting_rank BETWEEN 3 AND 6`;
+    FROM (${heldOr(inputs, table, () => base(inputs, period, options))}) c WHERE setting_rank BETWEEN 3 AND 6`;
 }
 
 /**

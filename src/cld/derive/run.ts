@@ -4,9 +4,17 @@
  * Drill-down reruns the same cohort and lists the units behind a figure.
  */
 import type { CaseQueryable, CaseStore } from '../engine/case-store.js';
-import { COHORTS, DERIVATIONS, type Aggregate, type CohortName, type Derivation } from './catalogue.js';
+import {
+  COHORTS,
+  DERIVATIONS,
+  type Aggregate,
+  type CohortName,
+  type CohortSql,
+  type Derivation,
+} from './catalogue.js';
 import { DEFAULT_OPTIONS, type DeriveOptions } from './options.js';
 import type { Period } from './period.js';
+import { HISTORY_EVENTS, STS001_SEQUELS, historyEvents, sts001Sequels } from './short-term.js';
 import { latestEditions, text, type Inputs } from './sql.js';
 
 export interface DerivedFigure {
@@ -154,20 +162,42 @@ export async function deriveFigures(store: CaseStore, request: DeriveRequest): P
   const cohorts = [...new Set(wanted.map((d) => d.cohort))];
   const population = request.population ?? (() => undefined);
   return store.transaction(async (tx) => {
-    const inputs = await materialise(tx, request.inputs);
+    const held = new Set<string>();
+    // Every cohort sees the tables held so far (the set grows as the run goes).
+    const inputs: Inputs = { ...(await materialise(tx, request.inputs)), held };
+    const hold = async (table: string, sql: string) => {
+      await tx.run(`DROP TABLE IF EXISTS ${table}`);
+      await tx.run(`CREATE TEMP TABLE ${table} AS ${sql}`);
+      held.add(table);
+    };
+    for (const shared of SHARED) {
+      if (cohorts.some((c) => shared.usedBy.includes(c)))
+        await hold(shared.table, shared.sql(inputs, request.period, options));
+    }
     const figures: DerivedFigure[] = [];
+    // Cohort tables are kept to the end of the run: later cohorts may build on earlier ones. (A failed
+    // run rolls back, which drops them too.)
     for (const name of cohorts) {
       const table = `cohort_${name.toLowerCase()}`;
-      await tx.run(`DROP TABLE IF EXISTS ${table}`);
-      await tx.run(`CREATE TEMP TABLE ${table} AS ${COHORTS[name](inputs, request.period, options)}`);
+      await hold(table, COHORTS[name](inputs, request.period, options));
       for (const d of wanted.filter((x) => x.cohort === name))
         figures.push(...(await figuresOf(tx, table, d, population)));
-      await tx.run(`DROP TABLE ${table}`);
     }
+    for (const table of held) await tx.run(`DROP TABLE ${table}`);
     await dropMaterialised(tx);
     return figures;
   });
 }
+
+/** Intermediates several cohorts start from, worked out once per run (in this order) when one is wanted. */
+const SHARED: readonly { table: string; sql: CohortSql; usedBy: readonly CohortName[] }[] = [
+  {
+    table: HISTORY_EVENTS,
+    sql: historyEvents,
+    usedBy: ['sts001', 'sts002a', 'sts002b', 'careHomeAdmissions'],
+  },
+  { table: STS001_SEQUELS, sql: sts001Sequels, usedBy: ['sts001', 'sts002a'] },
+];
 
 /** The history's latest editions, computed once per run when there is more than one submission. */
 async function materialise(q: CaseQueryable, inputs: Inputs): Promise<Inputs> {

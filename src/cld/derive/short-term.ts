@@ -20,6 +20,7 @@ import {
   LONG_TERM,
   ageBand,
   date,
+  heldOr,
   identityScope,
   latestEditions,
   mapped,
@@ -30,6 +31,7 @@ const ageBandOf = (period: Period) => ageBand(date(period.end)).replace(/birth_m
 
 /** Service users' events up to the period end from the history, with the identity rule applied. */
 function historyCtes(inputs: Inputs, period: Period, options: DeriveOptions): string {
+  if (inputs.held?.has(HISTORY_EVENTS)) return `all_events AS (SELECT * FROM ${HISTORY_EVENTS})`;
   const scoped = `(SELECT * FROM (${latestEditions(inputs)}) h WHERE client_type = 'service-user'
       AND event_start <= ${date(period.end)}
       AND (date_of_death IS NULL OR date_of_death >= ${date(period.start)}))`;
@@ -38,11 +40,24 @@ function historyCtes(inputs: Inputs, period: Period, options: DeriveOptions): st
       coalesce(event_end, ${FAR_FUTURE}) AS span_end, event_end, event_outcome, route_of_access FROM ided)`;
 }
 
+/** The table a derivation run may hold `all_events` in (the requests and reablement cohorts share it). */
+export const HISTORY_EVENTS = 'derive_history_events';
+/** The table a derivation run may hold STS001's episodes and sequels in (STS002a builds on them). */
+export const STS001_SEQUELS = 'derive_sts001_sequels';
+
+export const historyEvents = (inputs: Inputs, period: Period, options: DeriveOptions): string =>
+  `WITH ${historyCtes(inputs, period, options)} SELECT * FROM all_events`;
+
+export const sts001Sequels = (inputs: Inputs, period: Period, options: DeriveOptions): string =>
+  `WITH ${sts001Ctes(inputs, period, options)} SELECT * FROM sts001`;
+
 const sequelLabel = (code: string, labels: Readonly<Record<string, string>>) =>
   mapped(code, labels, `'Unable to classify'`);
 
 /** The STS001 request clusters of new clients with their sequels (CTEs ending in `sts001`). */
 function sts001Ctes(inputs: Inputs, period: Period, options: DeriveOptions): string {
+  if (inputs.held?.has(STS001_SEQUELS))
+    return `${historyCtes(inputs, period, options)}, sts001 AS (${heldOr(inputs, STS001_SEQUELS, () => '')})`;
   const inScope =
     options.requestBeyondPeriod === 'truncate'
       ? `ep_end >= ${date(period.start)} AND ep_start <= ${date(period.end)}`

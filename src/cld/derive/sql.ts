@@ -27,7 +27,16 @@ export interface Inputs {
    * (`derive_history`), so the cohorts that need history do not each work them out again.
    */
   materialised?: boolean;
+  /**
+   * Temporary tables a derivation run already holds (shared intermediates and cohorts built earlier in
+   * the run), so that a cohort built on one of them reads it instead of working it out again.
+   */
+  held?: ReadonlySet<string>;
 }
+
+/** The rows of a held table, or else the SQL that works them out. */
+export const heldOr = (inputs: Inputs, table: string, build: () => string): string =>
+  inputs.held?.has(table) ? `SELECT * FROM ${table}` : build();
 
 const checkId = (id: string): string => {
   if (!SUBMISSION_ID.test(id)) throw new Error(`Not a submission id: ${id}`);

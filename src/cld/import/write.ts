@@ -90,23 +90,26 @@ const pseudonymJoins = ID_SOURCES.map(
     `LEFT JOIN cld_pseudonyms ${x.alias} ON ${x.alias}.kind = '${x.kind}' AND ${x.alias}.value = ${x.column}`,
 ).join('\n    ');
 
-/** Pence per week, rounded once, halves away from zero (costs are never negative here). */
+/**
+ * Pence per week, rounded once, halves away from zero (costs are never negative here). The cost is
+ * cast in each branch rather than bound once in a subquery, which DuckDB would run as a join.
+ */
 function weeklyCostSql(): string {
+  const p = `CAST(${v('unitCost')} AS HUGEINT)`;
   const periodic = Object.entries(WEEKLY_FACTOR).flatMap(([code, f]) =>
     f.kind === 'per-period'
+      ? [`WHEN '${code}' THEN (2 * ${p} * ${f.numerator} + ${f.denominator}) // (2 * ${f.denominator})`]
+      : [],
+  );
+  const perUnit = Object.entries(WEEKLY_FACTOR).flatMap(([code, f]) =>
+    f.kind === 'per-unit'
       ? [
-          `WHEN ${v('costFrequency')} = '${code}' THEN (2 * p * ${f.numerator} + ${f.denominator}) // (2 * ${f.denominator})`,
+          `WHEN '${code}' THEN (2 * ${p} * CAST(${v('plannedUnitsPerWeek')} * 1000000 AS HUGEINT) + 1000000) // 2000000`,
         ]
       : [],
   );
-  const perUnit = Object.entries(WEEKLY_FACTOR)
-    .filter(([, f]) => f.kind === 'per-unit')
-    .map(([code]) => `'${code}'`);
   return `CASE WHEN ${v('eventType')} = 'service' AND ${v('unitCost')} IS NOT NULL THEN
-    (SELECT CAST(CASE ${periodic.join(' ')}
-       WHEN ${v('costFrequency')} IN (${perUnit.join(', ')}) THEN
-         (2 * p * CAST(${v('plannedUnitsPerWeek')} * 1000000 AS HUGEINT) + 1000000) // 2000000
-     END AS BIGINT) FROM (SELECT CAST(${v('unitCost')} AS HUGEINT) AS p)) END`;
+    CAST(CASE ${v('costFrequency')} ${[...periodic, ...perUnit].join(' ')} END AS BIGINT) END`;
 }
 
 export function eventSelectSql(): string {
