@@ -201,9 +201,9 @@ export async function stageFile(
   if (malformed.length > 0) await numberLines(staging, malformed);
   await defineMacros(staging);
   const context = await submissionContext(staging, facts.mapping, options);
-  await mapCodes(staging, facts.mapping, context);
+  const codes = await mapCodes(staging, facts.mapping, context);
   lap('codes');
-  await typeRows(staging, facts, context, malformed.length > 0);
+  await typeRows(staging, facts, context, codes, malformed.length > 0);
   lap('typed');
   const release = await releaseOf(staging);
   const quality = await summariseStaged(staging, facts.mapping, malformed, [

@@ -4,7 +4,7 @@
  * cannot load and why. Nothing here touches stored submissions.
  */
 import { matchCodeIn, type CodeSet } from '../../domain/cld/codes.js';
-import { CLD_FIELDS, type CldFieldKey } from '../../domain/cld/fields.js';
+import { CLD_FIELDS, type CldField, type CldFieldKey } from '../../domain/cld/fields.js';
 import type { HeaderMapping } from '../../domain/cld/headers.js';
 import type { CaseQueryable } from '../engine/case-store.js';
 import {
@@ -17,6 +17,7 @@ import {
   valueColumn,
   valueSql,
 } from './columns.js';
+import { codeLookup, type CodeEntries, type CodeEntry, type CodeLookup } from './lookup.js';
 import { refusedSql, rejectionSql } from './rules.js';
 import type { FileScan, RecordLines } from './scan.js';
 
@@ -170,12 +171,15 @@ const codeSetOf = (key: CldFieldKey): CodeSet<string> => {
   return set;
 };
 
-/** `cld_code_map`: every distinct text of every coded column, matched once in the domain vocabulary. */
+/**
+ * Every distinct text of every coded column, matched once in the domain vocabulary: returned for the
+ * typing's lookups, and kept in `cld_code_map` for columns with too many texts for a list.
+ */
 export async function mapCodes(
   q: CaseQueryable,
   mapping: HeaderMapping,
   context: StageContext,
-): Promise<void> {
+): Promise<CodeEntries> {
   await q.run('DROP TABLE IF EXISTS cld_code_map');
   await q.run(
     'CREATE TEMP TABLE cld_code_map (field TEXT, raw TEXT, code TEXT, r1 BOOLEAN, r2 BOOLEAN, sole_release UTINYINT)',
@@ -184,7 +188,7 @@ export async function mapCodes(
     const header = mapping.byField.get(f.key);
     return header === undefined ? [] : [{ key: f.key, header }];
   });
-  if (present.length === 0) return;
+  if (present.length === 0) return new Map();
   // One pass over the file for every coded column's distinct values, as sent: matching trims them, so
   // the typing joins on the untrimmed text and no cell is trimmed twice.
   const [lists] = await q.all<Record<string, (string | null)[]>>(
@@ -207,6 +211,13 @@ export async function mapCodes(
     const values = batch.map((_, j) => `(${[1, 2, 3, 4, 5, 6].map((k) => `$${j * 6 + k}`).join(', ')})`);
     await q.run(`INSERT INTO cld_code_map VALUES ${values.join(', ')}`, batch.flat());
   }
+  const entries = new Map<CldFieldKey, CodeEntry[]>();
+  for (const [key, raw, code, r1, r2, soleRelease] of rows) {
+    const list = entries.get(key) ?? [];
+    list.push({ raw, code, r1, r2, soleRelease });
+    entries.set(key, list);
+  }
+  return entries;
 }
 
 /**
@@ -217,6 +228,7 @@ export async function typeRows(
   q: CaseQueryable,
   file: { headers: readonly string[]; mapping: HeaderMapping; scan: Pick<FileScan, 'paddedColumns'> },
   context: StageContext,
+  codes: CodeEntries,
   numberedLines: boolean,
 ): Promise<void> {
   const { mapping } = file;
@@ -226,36 +238,39 @@ export async function typeRows(
   const present = CLD_FIELDS.filter((f) => mapping.byField.has(f.key));
   const text = (key: CldFieldKey) =>
     mapping.byField.has(key) ? `r.${textColumn(key)}` : 'CAST(NULL AS TEXT)';
+  const lookups = new Map(
+    CODED_FIELDS.map((f) => {
+      const header = mapping.byField.get(f.key);
+      return [f.key, codeLookup(f.key, codes.get(f.key), header === undefined ? null : quoteIdent(header))];
+    }),
+  );
+  const lookup = (key: CldFieldKey) => lookups.get(key) as CodeLookup;
+  const value = (f: CldField) => (readerOf(f) === 'code' ? lookup(f.key).code : valueSql(f, text(f.key)));
   // Each cell is trimmed once, and the whole-row hash taken once, in a subquery the typing reads.
   const trimmed = `(SELECT rowid AS rid,
        hash(${[...mapping.byField.values()].map((h) => quoteIdent(h)).join(', ')}) AS row_hash,
        ${present.map((f) => `nullif(${trimSql(quoteIdent(mapping.byField.get(f.key) ?? ''), padded.has(f.key))}, '') AS ${textColumn(f.key)}`).join(',\n       ')},
-       ${present
-         .filter((f) => f.type === 'code')
-         .map((f) => `${quoteIdent(mapping.byField.get(f.key) ?? '')} AS k_${f.key}`)
+       ${[...lookups.values()]
+         .flatMap((l) => (l.position ? [`${l.position.sql} AS ${l.position.column}`] : []))
          .join(', ')}
      FROM cld_raw)`;
   const rowHash = 'r.row_hash';
   const line = numbered ? 'l.line' : 'CAST(r.rid + 2 AS INTEGER)';
   const from = numbered ? `${trimmed} r JOIN cld_lines l ON l.rid = r.rid` : `${trimmed} r`;
-  const joins = CODED_FIELDS.map(
-    (f) =>
-      `LEFT JOIN cld_code_map m_${f.key} ON m_${f.key}.field = '${f.key}' AND m_${f.key}.raw = ${mapping.byField.has(f.key) ? `r.k_${f.key}` : 'NULL'}`,
-  );
+  const joins = [...lookups.values()].flatMap((l) => (l.join ? [l.join] : []));
+  const { release } = context;
   const otherRelease =
-    context.release === 'auto'
-      ? '0'
-      : CODED_FIELDS.map(
-          (f) =>
-            `CASE WHEN m_${f.key}.code IS NOT NULL AND NOT m_${f.key}.r${context.release} THEN 1 ELSE 0 END`,
-        ).join(' + ');
+    release === 'auto' ? '0' : CODED_FIELDS.map((f) => lookup(f.key).otherRelease(release)).join(' + ');
   // Bit 1: some value is spelt as release 1 alone has it; bit 2: as release 2 alone.
-  const releaseBits = CODED_FIELDS.map((f) => `coalesce(m_${f.key}.sole_release, 0)`).join(' | ');
+  const releaseBits = CODED_FIELDS.map((f) => lookup(f.key).releaseBits).join(' | ');
   const presence = CLD_FIELDS.filter((f) => readerOf(f) !== 'text').map((f) => presentColumn(f.key));
   await q.run('DROP VIEW IF EXISTS cld_checked');
   await q.run('DROP TABLE IF EXISTS cld_typed');
   // One pass: each field's value, then its state, then whether the row breaks a rule of its own; the
   // text itself is read back from cld_raw (by rid) only for the few invalid values the report quotes.
+  // Rows carry their rid and line, so their order in the table does not matter, and keeping it would
+  // hold the insert to one thread near DuckDB's memory limit.
+  await q.run('SET preserve_insertion_order = false');
   await q.run(
     `CREATE TEMP TABLE cld_typed AS
      SELECT *, ${refusedSql(context)} AS refused FROM (
@@ -263,7 +278,7 @@ export async function typeRows(
          ${CLD_FIELDS.map((f) => `CAST(${stateSql(f)} AS TINYINT) AS ${stateColumn(f.key)}`).join(', ')}
        FROM (
          SELECT r.rid, ${line} AS line, ${rowHash} AS row_hash, CAST(1 AS TINYINT) AS copy_number,
-           ${CLD_FIELDS.map((f) => `${valueSql(f, text(f.key))} AS ${valueColumn(f.key)}`).join(',\n           ')},
+           ${CLD_FIELDS.map((f) => `${value(f)} AS ${valueColumn(f.key)}`).join(',\n           ')},
            ${CLD_FIELDS.filter((f) => readerOf(f) !== 'text')
              .map((f) => `${text(f.key)} IS NOT NULL AS ${presentColumn(f.key)}`)
              .join(', ')},
@@ -272,6 +287,7 @@ export async function typeRows(
          FROM ${from}
          ${joins.join(' ')}) valued) stated`,
   );
+  await q.run('RESET preserve_insertion_order');
   // Exact repeats: every copy after the first of a whole-row hash is a duplicate (few rows change).
   await q.run(
     `UPDATE cld_typed SET copy_number = 2 FROM (
