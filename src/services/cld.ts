@@ -14,6 +14,7 @@ import { openDuckCaseStore } from '../cld/engine/duckdb.js';
 import { postgresCaseStore } from '../cld/engine/postgres.js';
 import {
   CldFileError,
+  dropStage,
   inspectFile,
   orphanedSubmissions,
   removeSubmission,
@@ -93,6 +94,13 @@ const toSubmission = (r: SubmissionRow): Submission => ({
   importedAt: r.imported_at,
   quality: r.quality,
 });
+
+/** Raised from the staging scan when the file's hash matches a stored submission: nothing is typed. */
+class AlreadyImported extends Error {
+  constructor(readonly submission: Submission) {
+    super(`Already imported as submission ${submission.id}`);
+  }
+}
 
 export type CldImportOutcome =
   | { status: 'loaded'; submission: Submission; report: CldLoadReport }
@@ -253,17 +261,17 @@ export function cldService(deps: CldDependencies) {
           return { status: 'rejected', report: err.report, reason: err.message };
         throw err;
       }
-      const [previous] = await submissionRows('AND file_sha256 = $1', [facts.sha256]);
-      if (previous) {
-        const submission = toSubmission(previous);
-        return { status: 'unchanged', submission, report: submission.quality };
-      }
       const staging = store.kind === 'duckdb' ? store : await openDuckCaseStore(':memory:');
       try {
         let staged;
         try {
-          staged = await stageFile(staging, input.file, facts, input);
+          staged = await stageFile(staging, input.file, facts, input, async (scan) => {
+            const [previous] = await submissionRows('AND file_sha256 = $1', [scan.sha256]);
+            if (previous) throw new AlreadyImported(toSubmission(previous));
+          });
         } catch (err) {
+          if (err instanceof AlreadyImported)
+            return { status: 'unchanged', submission: err.submission, report: err.submission.quality };
           if (err instanceof CldFileError)
             return { status: 'rejected', report: err.report, reason: err.message };
           throw err;
@@ -286,14 +294,16 @@ export function cldService(deps: CldDependencies) {
         const id = randomUUID();
         const report = await writeSubmission(staging, store, staged, id, keys());
         try {
-          await register(actor, id, input.fileName, facts.sha256, report);
+          await register(actor, id, input.fileName, staged.sha256, report);
         } catch (err) {
           await removeSubmission(store, id);
           throw err;
         }
         return { status: 'loaded', submission: await this.submission(id), report };
       } finally {
+        // A refused or repeated file leaves nothing staged behind (writing drops the stage itself).
         if (staging !== store) await staging.close();
+        else await dropStage(staging);
       }
     },
 

@@ -25,11 +25,10 @@ import {
 import { scanFile, type FileScan } from './scan.js';
 import { copyEvents, insertEventsLocally, prepareKey, preparePseudonyms } from './write.js';
 
+/** What the header row tells before the file is read in bulk. */
 export interface CldFileFacts {
-  sha256: string;
   headers: string[];
   mapping: HeaderMapping;
-  scan: FileScan;
 }
 
 export interface IdentityExclusions {
@@ -119,8 +118,7 @@ export async function inspectFile(file: string): Promise<CldFileFacts> {
       failedReport(mapping.problems),
     );
   }
-  const scan = await scanFile(file);
-  return { sha256: scan.sha256, headers, mapping, scan };
+  return { headers, mapping };
 }
 
 /** The council and period most rows claim, unless the caller names the council. */
@@ -183,27 +181,35 @@ async function identityExclusions(q: CaseQueryable, submissionId: string): Promi
 }
 
 export interface StagedFile {
+  sha256: string;
   context: StageContext;
   report: CldLoadReport;
 }
 
-/** Stages and checks the file without storing anything. `staging` must be a DuckDB case store. */
+/**
+ * Stages and checks the file without storing anything. `staging` must be a DuckDB case store. The
+ * file is scanned in Node (hash, record lines, padded columns) while DuckDB reads it; `scanned` sees
+ * the scan before any typing and may throw to stop there (a file already imported, say).
+ */
 export async function stageFile(
   staging: CaseStore,
   file: string,
   facts: CldFileFacts,
   options: CldLoadOptions = {},
+  scanned: (scan: FileScan) => Promise<void> = async () => undefined,
 ): Promise<StagedFile> {
   if (staging.kind !== 'duckdb') throw new Error('CLD files are staged in DuckDB');
   const lap = stopwatch();
-  const malformed = await readRaw(staging, file, facts.headers, facts.scan.records);
+  const { malformed, scan } = await readRaw(staging, file, facts.headers, scanFile(file));
   lap('read');
+  await scanned(scan);
+  const typing = { ...facts, scan };
   if (malformed.length > 0) await numberLines(staging, malformed);
   await defineMacros(staging);
   const context = await submissionContext(staging, facts.mapping, options);
   const codes = await mapCodes(staging, facts.mapping, context);
   lap('codes');
-  await typeRows(staging, facts, context, codes, malformed.length > 0);
+  await typeRows(staging, typing, context, codes, malformed.length > 0);
   lap('typed');
   const release = await releaseOf(staging);
   const quality = await summariseStaged(staging, facts.mapping, malformed, [
@@ -212,6 +218,7 @@ export async function stageFile(
   ]);
   lap('quality');
   return {
+    sha256: scan.sha256,
     context,
     report: {
       ...quality,

@@ -66,31 +66,35 @@ function columnNames(headers: readonly string[]): string[] {
 /**
  * Reads the file into `cld_raw` (text columns) and lists the records that are not well-formed, by the
  * line they start on. When blank lines, records over several lines or malformed records move records
- * off line k + 2 (the k-th record read), `cld_lines` gives each record's line.
+ * off line k + 2 (the k-th record read), `cld_lines` gives each record's line. `scanning` is the Node
+ * scan of the same file, which runs while DuckDB reads.
  */
 export async function readRaw(
   q: CaseQueryable,
   file: string,
   headers: readonly string[],
-  records: RecordLines,
-): Promise<MalformedLine[]> {
+  scanning: Promise<FileScan>,
+): Promise<{ malformed: MalformedLine[]; scan: FileScan }> {
   for (const t of ['cld_raw', 'cld_reject_errors', 'cld_reject_scans', 'cld_lines', 'cld_line_breaks'])
     await q.run(`DROP TABLE IF EXISTS ${t}`);
   const columns = columnNames(headers)
     .map((h) => `${quoteText(h)}: 'VARCHAR'`)
     .join(', ');
-  await q.run(
-    `CREATE TEMP TABLE cld_raw AS SELECT * FROM read_csv(${quoteText(file)},
+  const [, scan] = await Promise.all([
+    q.run(
+      `CREATE TEMP TABLE cld_raw AS SELECT * FROM read_csv(${quoteText(file)},
        header = true, auto_detect = false, columns = {${columns}}, delim = ',', quote = '"', escape = '"',
        ignore_errors = true, store_rejects = true,
        rejects_table = 'cld_reject_errors', rejects_scan = 'cld_reject_scans')`,
-  );
+    ),
+    scanning,
+  ]);
   // The raw line is never read back: it may hold identifiers.
   const rows = await q.all<{ line: number; error: string }>(
     `SELECT CAST(line AS INTEGER) AS line, min(error_type) AS error FROM cld_reject_errors GROUP BY line ORDER BY line`,
   );
   const [read] = await q.all<{ n: number }>('SELECT count(*) AS n FROM cld_raw');
-  return placeRecords(q, records, rows, Number(read?.n ?? 0));
+  return { malformed: await placeRecords(q, scan.records, rows, Number(read?.n ?? 0)), scan };
 }
 
 /**
