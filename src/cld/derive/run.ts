@@ -120,6 +120,10 @@ function valueOf(
 
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
+/**
+ * One figure per cell of the total and of each breakdown, from one grouped query over the cohort:
+ * GROUPING SETS give every breakdown at once, and GROUPING() tells which breakdown a row belongs to.
+ */
 async function figuresOf(
   q: CaseQueryable,
   table: string,
@@ -128,18 +132,36 @@ async function figuresOf(
 ): Promise<DerivedFigure[]> {
   const { numerator, denominator } = aggregateSql(d.aggregate);
   const where = d.where ? `WHERE ${d.where}` : '';
+  const breakdowns = [[], ...d.breakdowns].map((dims) => dims.map(dim));
+  const columns = [...new Set(breakdowns.flat())];
+  // GROUPING() has a bit per column, the first the highest, set when the row is not grouped by it.
+  const groupingOf = (dims: readonly string[]) =>
+    columns.reduce((id, c, i) => (dims.includes(c) ? id : id | (1 << (columns.length - 1 - i))), 0);
+  const cell = (c: string) => `g_${c}`;
+  const rows = await q.all<Record<string, unknown>>(
+    columns.length === 0
+      ? `SELECT 0 AS grouping_id, ${numerator} AS numerator, ${denominator} AS denominator FROM ${table} ${where}`
+      : `SELECT ${columns.map(cell).join(', ')}, GROUPING(${columns.map(cell).join(', ')}) AS grouping_id,
+           ${numerator} AS numerator, ${denominator} AS denominator
+         FROM (SELECT t.*, ${columns.map((c) => `coalesce(CAST(${c} AS TEXT), 'unknown') AS ${cell(c)}`).join(', ')}
+               FROM ${table} t ${where}) x
+         GROUP BY GROUPING SETS (${breakdowns.map((dims) => `(${dims.map(cell).join(', ')})`).join(', ')})`,
+  );
   const figures: DerivedFigure[] = [];
-  for (const dims of [[], ...d.breakdowns]) {
-    const cols = dims.map(dim);
-    const select = cols.map((c) => `coalesce(CAST(${c} AS TEXT), 'unknown') AS ${c}`);
-    const rows = await q.all<Record<string, unknown>>(
-      `SELECT ${[...select, `${numerator} AS numerator`, `${denominator} AS denominator`].join(', ')}
-       FROM ${table} ${where} ${cols.length ? `GROUP BY ${cols.map((_, i) => i + 1).join(', ')} ORDER BY ${cols.map((_, i) => i + 1).join(', ')}` : ''}`,
-    );
-    for (const row of rows) {
+  for (const dims of breakdowns) {
+    const id = groupingOf(dims);
+    const label = (row: Record<string, unknown>) =>
+      dims.length ? dims.map((c) => `${c}=${String(row[cell(c)])}`).join('; ') : 'Total';
+    const cells = rows
+      .filter((row) => Number(row.grouping_id) === id)
+      .map((row) => ({ row, disaggregation: label(row) }))
+      .sort((a, b) =>
+        a.disaggregation < b.disaggregation ? -1 : a.disaggregation > b.disaggregation ? 1 : 0,
+      );
+    for (const { row, disaggregation } of cells) {
       figures.push({
         measureId: d.measureId,
-        disaggregation: cols.length ? cols.map((c) => `${c}=${String(row[c])}`).join('; ') : 'Total',
+        disaggregation,
         ...valueOf(d.aggregate, num(row.numerator), num(row.denominator), population),
       });
     }
