@@ -3,7 +3,13 @@
  * grouped by the facts the applicability rules read, so the rules themselves (plain predicates in
  * `domain/cld/fields.ts`) run once per group in JavaScript rather than being restated in SQL.
  */
-import { CLD_FIELDS, type CldField, type CldFieldKey, type RowFacts } from '../../domain/cld/fields.js';
+import {
+  AGE_BREAKS,
+  CLD_FIELDS,
+  type CldField,
+  type CldFieldKey,
+  type RowFacts,
+} from '../../domain/cld/fields.js';
 import type { HeaderMapping } from '../../domain/cld/headers.js';
 import { problem, type Problem, type ProblemRule } from '../../domain/cld/problem.js';
 import { emptyQuality, MAX_INVALID_EXAMPLES, type QualityReport } from '../../domain/cld/quality.js';
@@ -32,8 +38,16 @@ export const AGE_AT_PERIOD_END = `CASE WHEN ${v('dateOfBirth')} IS NOT NULL AND 
   THEN year(${v('reportingPeriodEnd')}) - year(${v('dateOfBirth')})
      - CASE WHEN month(${v('reportingPeriodEnd')}) < month(${v('dateOfBirth')}) THEN 1 ELSE 0 END END`;
 
+/** The age at the period end as its band's age (`ageBandAge`): rows group by band, not by every age. */
+const AGE_BAND = `CASE WHEN (${AGE_AT_PERIOD_END}) IS NULL THEN NULL
+  ${[...AGE_BREAKS]
+    .reverse()
+    .map((b) => `WHEN (${AGE_AT_PERIOD_END}) >= ${b} THEN ${b}`)
+    .join(' ')}
+  ELSE ${(AGE_BREAKS[0] ?? 0) - 1} END`;
+
 const FACT_COLUMNS = `${v('clientType')} AS client_type, ${v('eventType')} AS event_type,
-  ${v('primarySupportReason')} AS psr, ${AGE_AT_PERIOD_END} AS age, ${v('assessmentType')} AS assessment_type,
+  ${v('primarySupportReason')} AS psr, ${AGE_BAND} AS age, ${v('assessmentType')} AS assessment_type,
   ${v('reviewReason')} AS review_reason, ${v('serviceType')} AS service_type,
   ${v('serviceComponent')} AS service_component, ${v('deliveryMechanism')} AS delivery_mechanism,
   ${v('costFrequency')} AS cost_frequency, ${v('dateOfDeath')} IS NOT NULL AS has_dod,

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CLD_FIELDS, fieldOf, type RowFacts } from './fields.js';
+import { AGE_BREAKS, CLD_FIELDS, ageBandAge, fieldOf, type RowFacts } from './fields.js';
 import { normaliseHeader } from './headers.js';
 
 const facts = (over: Partial<RowFacts> = {}): RowFacts => ({
@@ -144,4 +144,30 @@ test('columns that are mandatory in some rows are required in the file, except t
   assert.equal(fieldOf('employmentStatus').requiredColumn, true);
   assert.equal(fieldOf('postcode').requiredColumn, false);
   assert.equal(fieldOf('deliveryMechanism').requiredColumn, false);
+});
+
+test('every rule answers the same for an age as for its age band, so rows may be grouped by band', () => {
+  assert.deepEqual(
+    [0, 17, 18, 64, 65, 110, null].map(ageBandAge),
+    [17, 17, 18, 18, 65, 65, null],
+    `bands of ${AGE_BREAKS.join(', ')}`,
+  );
+  const variants: Partial<RowFacts>[] = [
+    {},
+    { clientType: 'carer' },
+    { eventType: 'assessment', serviceType: null },
+    { eventType: 'review', reviewReason: 'planned' },
+    { eventType: 'request', serviceType: null },
+    { primarySupportReason: 'memory-cognition', hasDateOfDeath: true, hasEndDate: true },
+  ];
+  for (const variant of variants) {
+    for (let age = 0; age <= 120; age++) {
+      const row = facts({ ...variant, ageAtPeriodEnd: age });
+      const banded = { ...row, ageAtPeriodEnd: ageBandAge(age) };
+      for (const f of CLD_FIELDS) {
+        assert.equal(f.applicable.holds(row), f.applicable.holds(banded), `${f.key} applicable at ${age}`);
+        assert.equal(f.mandatory.holds(row), f.mandatory.holds(banded), `${f.key} mandatory at ${age}`);
+      }
+    }
+  }
 });

@@ -62,6 +62,19 @@ export interface RowFacts {
   hasEndDate: boolean;
 }
 
+/**
+ * The ages at which some rule's answer changes: every rule reads only which side of each an age falls,
+ * so rows may be grouped by age band (fields.test.ts checks every rule against this).
+ */
+export const AGE_BREAKS: readonly number[] = [18, 65];
+
+/** The age standing for `age`'s band: the band's lowest age, or one below the first break. */
+export function ageBandAge(age: number | null): number | null {
+  if (age === null) return null;
+  const first = AGE_BREAKS[0] ?? 0;
+  return AGE_BREAKS.reduce((band, b) => (age >= b ? b : band), first - 1);
+}
+
 export interface Rule {
   /** How the rule reads in a data-quality report. */
   text: string;
