@@ -41,14 +41,25 @@ async function scanMs(files: string[]): Promise<number> {
   return ms;
 }
 
-function measure(files: string[]): Run {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', 'bench/cld-run.ts', '2023-24', ...files], {
-    env: { ...process.env, ASCENT_PSEUDONYM_KEY: key },
-    encoding: 'utf8',
-    maxBuffer: 1 << 24,
-  });
-  const line = out.trim().split('\n').pop() ?? '{}';
-  return JSON.parse(line) as Run;
+async function measure(files: string[]): Promise<Run> {
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'ascent-bench-cld-'));
+  const run = (args: string[]) =>
+    execFileSync(process.execPath, ['--import', 'tsx', 'bench/cld-run.ts', ...args], {
+      env: { ...process.env, ASCENT_PSEUDONYM_KEY: key },
+      encoding: 'utf8',
+      maxBuffer: 1 << 24,
+    });
+  try {
+    run(['setup', dataDir]);
+    const line =
+      run([dataDir, '2023-24', ...files])
+        .trim()
+        .split('\n')
+        .pop() ?? '{}';
+    return JSON.parse(line) as Run;
+  } finally {
+    await fs.rm(dataDir, { recursive: true, force: true });
+  }
 }
 
 async function generate(rows: number, councils: string[]): Promise<string[]> {
@@ -82,7 +93,7 @@ async function bench(rows: number, councils: string[], budgetS: number | undefin
   const scans: number[] = [];
   for (let i = 0; i < runs; i++) {
     scans.push(await scanMs(files));
-    results.push(measure(files));
+    results.push(await measure(files));
   }
   const total = median(results.map((r) => r.importMs + r.deriveMs)) / 1000;
   const scan = median(scans) / 1000;
