@@ -17,7 +17,10 @@ import { writeSyntheticCld } from '../src/cld/synthetic/cli-entry.js';
 import { median } from './support.js';
 
 const runs = Number(process.env.BENCH_RUNS ?? 3);
-const sizes = (process.env.BENCH_CLD_SIZES ?? '250000,500000,1000000').split(',').map(Number);
+const sizes = (process.env.BENCH_CLD_SIZES ?? '250000,500000,1000000')
+  .split(',')
+  .filter((s) => s.trim() !== '')
+  .map(Number);
 const COUNCILS = ['E08000009', 'E08000010', 'E08000011', 'E08000012', 'E08000013'];
 const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'ascent-bench-cld-files-'));
 const key = 'ab'.repeat(32);
