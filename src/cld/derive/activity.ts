@@ -30,7 +30,7 @@ export function openLongTerm(inputs: Inputs, period: Period, options: DeriveOpti
      AND event_start <= ${end} AND (event_end IS NULL OR event_end >= ${end})
      AND (date_of_death IS NULL OR date_of_death >= ${end})`,
   );
-  return `WITH ided AS (${identityScope(options, rows, `(${latestEvents(inputs)})`)}),
+  return `WITH ided AS (${identityScope(inputs, options, rows, `(${latestEvents(inputs)})`)}),
     ranked AS (SELECT ided.*, ${settingRank(options)} AS setting_rank,
       coalesce(${ageBand(end)}, 'unknown') AS age_band, ${knownLatest('primary_support_reason')} AS psr,
       sum(weekly_cost_pence) OVER (PARTITION BY person_id) AS person_weekly_pence,
@@ -53,7 +53,7 @@ export function reviewCoverage(inputs: Inputs, period: Period, options: DeriveOp
   );
   const open = heldOr(inputs, 'cohort_openlongterm', () => openLongTerm(inputs, period, options));
   return `WITH open_lt AS (${open}),
-    reviewed AS (${identityScope(options, reviews, `(${latestEvents(inputs)})`)})
+    reviewed AS (${identityScope(inputs, options, reviews, `(${latestEvents(inputs)})`)})
     SELECT o.unit_id, o.person_id, o.row_ref, o.setting, o.age_band, TRUE AS in_den,
       EXISTS (SELECT 1 FROM reviewed r WHERE r.person_id = o.person_id AND r.event_end >= ${from}) AS in_num
     FROM open_lt o`;
@@ -73,7 +73,7 @@ export function eventsInPeriod(
   );
   return `SELECT row_ref AS unit_id, person_id, row_ref, client_type, coalesce(${ageBand(date(period.end))}, 'unknown') AS age_band,
       TRUE AS in_num, TRUE AS in_den
-    FROM (${identityScope(options, rows, `(${latestEvents(inputs)})`)}) x`;
+    FROM (${identityScope(inputs, options, rows, `(${latestEvents(inputs)})`)}) x`;
 }
 
 /** Assessments or reviews open at the period end, with how long each has been waiting (days). */
@@ -91,7 +91,7 @@ export function waiting(
   );
   return `SELECT row_ref AS unit_id, person_id, row_ref, client_type, coalesce(${ageBand(end)}, 'unknown') AS age_band,
       CAST(${end} - event_start AS INTEGER) AS wait_days, TRUE AS in_num, TRUE AS in_den
-    FROM (${identityScope(options, rows, `(${latestEvents(inputs)})`)}) x`;
+    FROM (${identityScope(inputs, options, rows, `(${latestEvents(inputs)})`)}) x`;
 }
 
 /** Carers with a carer service open at the period end. */
@@ -104,5 +104,5 @@ export function openCarerServices(inputs: Inputs, period: Period, options: Deriv
   );
   return `SELECT DISTINCT person_id AS unit_id, person_id, min(row_ref) OVER (PARTITION BY person_id) AS row_ref,
       TRUE AS in_num, TRUE AS in_den
-    FROM (${identityScope(options, rows, `(${latestEvents(inputs)})`)}) x`;
+    FROM (${identityScope(inputs, options, rows, `(${latestEvents(inputs)})`)}) x`;
 }

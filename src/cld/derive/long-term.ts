@@ -30,9 +30,11 @@ const longTermRows = (inputs: Inputs, from: string, to: string, types = LONG_TER
     AND event_start <= ${to} AND (event_end IS NULL OR event_end >= ${from})
     AND (date_of_death IS NULL OR date_of_death >= ${from}))`;
 
+const wholeSubmission = (inputs: Inputs) => latestEvents(inputs);
+
 /** One row per person: the row with the highest setting, with PSR and gender resolved across rows. */
-function perPerson(rows: string, whole: string, period: Period, options: DeriveOptions): string {
-  return `WITH ided AS (${identityScope(options, rows, `(${whole})`)}),
+function perPerson(inputs: Inputs, rows: string, period: Period, options: DeriveOptions): string {
+  return `WITH ided AS (${identityScope(inputs, options, rows, `(${wholeSubmission(inputs)})`)}),
     ranked AS (SELECT ided.*, ${settingRank(options)} AS setting_rank, ${ageBand(date(period.end))} AS age_band,
       ${knownLatest('primary_support_reason')} AS psr, ${knownLatest('gender')} AS person_gender
       FROM ided),
@@ -43,25 +45,13 @@ function perPerson(rows: string, whole: string, period: Period, options: DeriveO
     FROM picked WHERE pick = 1 AND age_band IS NOT NULL`;
 }
 
-const wholeSubmission = (inputs: Inputs) => latestEvents(inputs);
-
 /** LTS001a: people in long-term support at any time in the period. */
 export const lts001a = (inputs: Inputs, period: Period, options: DeriveOptions): string =>
-  perPerson(
-    longTermRows(inputs, date(period.start), date(period.end)),
-    wholeSubmission(inputs),
-    period,
-    options,
-  );
+  perPerson(inputs, longTermRows(inputs, date(period.start), date(period.end)), period, options);
 
 /** LTS001b: people in long-term support on the last day of the period. */
 export const lts001b = (inputs: Inputs, period: Period, options: DeriveOptions): string =>
-  perPerson(
-    longTermRows(inputs, date(period.end), date(period.end)),
-    wholeSubmission(inputs),
-    period,
-    options,
-  );
+  perPerson(inputs, longTermRows(inputs, date(period.end), date(period.end)), period, options);
 
 /** The day a person must have been in continuous support since, for LTS001c. */
 function cutoff(period: Period, options: DeriveOptions): string {
@@ -82,7 +72,7 @@ export function lts001c(inputs: Inputs, period: Period, options: DeriveOptions):
   const all = longTermRows(inputs, `DATE '0001-01-01'`, date(period.end));
   const b = heldOr(inputs, 'cohort_lts001b', () => lts001b(inputs, period, options));
   return `WITH b AS (${b}),
-    history AS (${identityScope(options, all, `(${wholeSubmission(inputs)})`)}),
+    history AS (${identityScope(inputs, options, all, `(${wholeSubmission(inputs)})`)}),
     ordered AS (SELECT person_id, event_start, coalesce(event_end, DATE '9999-12-31') AS span_end, ${previous} AS prior_end FROM history),
     flagged AS (SELECT *, CASE WHEN prior_end IS NULL OR event_start > prior_end + 1 THEN 1 ELSE 0 END AS starts_chain FROM ordered),
     chained AS (SELECT *, sum(starts_chain) OVER (PARTITION BY person_id ORDER BY event_start, span_end ROWS UNBOUNDED PRECEDING) AS chain FROM flagged),
@@ -108,7 +98,7 @@ export function selfDirectedUsers(inputs: Inputs, period: Period, options: Deriv
 export function lts004(inputs: Inputs, period: Period, options: DeriveOptions): string {
   const rows = `(SELECT * FROM ${longTermRows(inputs, date(period.start), date(period.end), `('long-term-nursing', 'long-term-residential', 'long-term-community')`)} r
     WHERE primary_support_reason = 'learning-disability')`;
-  return `WITH ided AS (${identityScope(options, rows, `(${wholeSubmission(inputs)})`)}),
+  return `WITH ided AS (${identityScope(inputs, options, rows, `(${wholeSubmission(inputs)})`)}),
     dated AS (SELECT ided.*, max(event_start) OVER (PARTITION BY person_id) AS last_start FROM ided),
     keyed AS (SELECT dated.*, ${latestKnown('accommodation_status')} AS k_accommodation,
       ${latestKnown('employment_status')} AS k_employment FROM dated),
@@ -129,7 +119,7 @@ export function settledAccommodation(inputs: Inputs, period: Period, options: De
   const genders = options.accommodationGenders === 'male-female' ? `AND gender IN ('male', 'female')` : '';
   const rows = `(SELECT * FROM ${longTermRows(inputs, date(period.start), date(period.end), `('long-term-nursing', 'long-term-residential', 'long-term-community')`)} r
     WHERE TRUE ${genders})`;
-  return `WITH ided AS (${identityScope(options, rows, `(${wholeSubmission(inputs)})`)}),
+  return `WITH ided AS (${identityScope(inputs, options, rows, `(${wholeSubmission(inputs)})`)}),
     dated AS (SELECT ided.*, max(event_start) OVER (PARTITION BY person_id) AS last_start FROM ided),
     keyed AS (SELECT dated.*, ${latestKnown('accommodation_status')} AS k_accommodation FROM dated),
     resolved AS (SELECT keyed.*, ${ageBand(date(period.end))} AS age_band,
@@ -183,7 +173,7 @@ export function carers(
   const labels = Object.entries(CARER_SUPPORT)
     .map(([k, v]) => `WHEN ${k} THEN '${v.replace(/'/g, "''")}'`)
     .join(' ');
-  return `WITH ided AS (${identityScope(options, rows, `(${wholeSubmission(inputs)})`)}),
+  return `WITH ided AS (${identityScope(inputs, options, rows, `(${wholeSubmission(inputs)})`)}),
     ranked AS (SELECT ided.*, ${carerSupportRank(options)} AS support_rank,
       CASE WHEN ${ageBand(date(period.end))} IS NULL THEN 'unknown' ELSE ${ageBand(date(period.end))} END AS age_band FROM ided),
     picked AS (SELECT ranked.*, row_number() OVER (PARTITION BY person_id ORDER BY support_rank, event_start DESC, row_number DESC) AS pick FROM ranked)

@@ -15,7 +15,7 @@ import {
 import { DEFAULT_OPTIONS, type DeriveOptions } from './options.js';
 import type { Period } from './period.js';
 import { HISTORY_EVENTS, STS001_SEQUELS, historyEvents, sts001Sequels } from './short-term.js';
-import { latestEditions, text, type Inputs } from './sql.js';
+import { latestEditions, rowRef, text, type Inputs } from './sql.js';
 
 export interface DerivedFigure {
   measureId: string;
@@ -186,7 +186,7 @@ export async function deriveFigures(store: CaseStore, request: DeriveRequest): P
   return store.transaction(async (tx) => {
     const held = new Set<string>();
     // Every cohort sees the tables held so far (the set grows as the run goes).
-    const inputs: Inputs = { ...(await materialise(tx, request.inputs)), held };
+    const inputs: Inputs = { ...(await materialise(tx, request.inputs)), held, engine: store.kind };
     const hold = async (table: string, sql: string) => {
       await tx.run(`DROP TABLE IF EXISTS ${table}`);
       await tx.run(`CREATE TEMP TABLE ${table} AS ${sql}`);
@@ -272,25 +272,29 @@ export async function drill(
     }
   }
   return store.transaction(async (tx) => {
-    const inputs = await materialise(tx, request.inputs);
+    const inputs: Inputs = { ...(await materialise(tx, request.inputs)), engine: store.kind };
     const cohort = COHORTS[d.cohort as CohortName](inputs, request.period, options);
     const units = `SELECT DISTINCT unit_id, person_id, row_ref FROM (${cohort}) c WHERE ${filters.join(' AND ')}`;
     await tx.run('DROP TABLE IF EXISTS drill_units');
     await tx.run(`CREATE TEMP TABLE drill_units AS ${units}`);
     await dropMaterialised(tx);
     const [count] = await tx.all<{ n: number }>(`SELECT count(DISTINCT unit_id) AS n FROM drill_units`);
+    // Units and people are keyed by numbers inside a run; the row behind each gives its pseudonym.
     const rows = await tx.all<Record<string, unknown>>(
-      `SELECT u.unit_id, u.person_id, e.submission_id, e.row_number, e.event_type, e.service_type,
-        CAST(e.event_start AS TEXT) AS event_start, CAST(e.event_end AS TEXT) AS event_end, e.event_outcome
-     FROM drill_units u JOIN cld_events e ON e.submission_id || ':' || CAST(e.row_number AS TEXT) = u.row_ref
-     ORDER BY u.person_id, u.unit_id LIMIT ${Math.max(1, Math.min(request.limit ?? 500, 10_000))}`,
+      `SELECT CAST(u.unit_id AS TEXT) AS unit_key, CAST(u.person_id AS TEXT) AS person_key,
+        coalesce(e.nhs_pseudonym, e.la_pseudonym) AS person, e.submission_id, e.row_number, e.event_type,
+        e.service_type, CAST(e.event_start AS TEXT) AS event_start, CAST(e.event_end AS TEXT) AS event_end,
+        e.event_outcome
+     FROM drill_units u JOIN cld_events e ON ${rowRef(inputs, 'e')} = u.row_ref
+       AND e.submission_id IN (${inputs.history.map(text).join(', ')})
+     ORDER BY 3, 1 LIMIT ${Math.max(1, Math.min(request.limit ?? 500, 10_000))}`,
     );
     await tx.run('DROP TABLE drill_units');
     return {
       total: Number(count?.n ?? 0),
       rows: rows.map((r) => ({
-        unitId: String(r.unit_id),
-        personId: String(r.person_id),
+        unitId: unitLabel(r),
+        personId: String(r.person),
         submissionId: String(r.submission_id),
         rowNumber: Number(r.row_number),
         eventType: (r.event_type as string | null) ?? null,
@@ -301,4 +305,16 @@ export async function drill(
       })),
     };
   });
+}
+
+/**
+ * How a unit reads in a drill-down: a person by their pseudonym, an episode by its person's pseudonym
+ * and number, an event by its submission and row.
+ */
+function unitLabel(r: Record<string, unknown>): string {
+  const unit = String(r.unit_key);
+  const key = String(r.person_key);
+  if (unit === key) return String(r.person);
+  if (unit.startsWith(`${key}#`)) return `${String(r.person)}${unit.slice(key.length)}`;
+  return `${String(r.submission_id)}:${String(r.row_number)}`;
 }

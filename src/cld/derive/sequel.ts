@@ -84,7 +84,7 @@ export function episodeCtes(name: string, rows: string, gapDays: number): string
         OVER (PARTITION BY person_id ORDER BY event_start, span_end, row_ref ROWS UNBOUNDED PRECEDING) AS episode_number
       FROM ${name}_ordered o),
     ${name}_members AS (
-      SELECT n.*, person_id || '#' || CAST(episode_number AS TEXT) AS episode,
+      SELECT n.*, CAST(person_id AS TEXT) || '#' || CAST(episode_number AS TEXT) AS episode,
         row_number() OVER (PARTITION BY person_id, episode_number ORDER BY span_end DESC, event_start DESC, row_ref DESC) AS last_in_episode,
         row_number() OVER (PARTITION BY person_id, episode_number ORDER BY event_start, span_end, row_ref) AS first_in_episode
       FROM ${name}_numbered n),

@@ -35,7 +35,7 @@ function historyCtes(inputs: Inputs, period: Period, options: DeriveOptions): st
   const scoped = `(SELECT * FROM (${latestEditions(inputs)}) h WHERE client_type = 'service-user'
       AND event_start <= ${date(period.end)}
       AND (date_of_death IS NULL OR date_of_death >= ${date(period.start)}))`;
-  return `ided AS (${identityScope(options, scoped, `(${latestEditions(inputs)})`)}),
+  return `ided AS (${identityScope(inputs, options, scoped, `(${latestEditions(inputs)})`)}),
     all_events AS (SELECT person_id, row_ref, birth_month, event_type, service_type, event_start,
       coalesce(event_end, ${FAR_FUTURE}) AS span_end, event_end, event_outcome, route_of_access FROM ided)`;
 }
