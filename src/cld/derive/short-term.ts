@@ -20,7 +20,6 @@ import {
   LONG_TERM,
   ageBand,
   date,
-  heldOr,
   identityScope,
   latestEditions,
   mapped,
@@ -57,7 +56,7 @@ const sequelLabel = (code: string, labels: Readonly<Record<string, string>>) =>
 /** The STS001 request clusters of new clients with their sequels (CTEs ending in `sts001`). */
 function sts001Ctes(inputs: Inputs, period: Period, options: DeriveOptions): string {
   if (inputs.held?.has(STS001_SEQUELS))
-    return `${historyCtes(inputs, period, options)}, sts001 AS (${heldOr(inputs, STS001_SEQUELS, () => '')})`;
+    return `${historyCtes(inputs, period, options)}, sts001 AS (SELECT * FROM ${STS001_SEQUELS})`;
   const inScope =
     options.requestBeyondPeriod === 'truncate'
       ? `ep_end >= ${date(period.start)} AND ep_start <= ${date(period.end)}`
